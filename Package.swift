@@ -1,0 +1,70 @@
+// swift-tools-version: 6.1
+// talabati — a keyboard-driven terminal client for a shopper's orders.
+// Module layout (one-way): Domain → Store; Text → UI → Terminal → executable.
+// See ../shared/ARCHITECTURE.md and README.md.
+import PackageDescription
+
+let package = Package(
+  name: "talabati",
+  products: [
+    .executable(name: "talabati", targets: ["talabati"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+    .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", exact: "1.19.7"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+  ],
+  targets: [
+    // MARK: System libraries and C shims
+    .systemLibrary(name: "CFriBidi", pkgConfig: "fribidi", providers: [.apt(["libfribidi-dev"])]),
+    .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
+    .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+    .target(name: "CSystemShims"),
+
+    // MARK: Core modules
+    .target(name: "TalabatiDomain"),
+    .target(
+      name: "TalabatiStore",
+      dependencies: [
+        "TalabatiDomain", "TalabatiText", .product(name: "GRDB", package: "GRDB.swift"),
+      ]
+    ),
+    .target(name: "TalabatiText", dependencies: ["CFriBidi", "CSystemShims"]),
+    .target(
+      name: "TalabatiUI",
+      dependencies: ["TalabatiDomain", "TalabatiText", "TOMLKit"]
+    ),
+    .target(name: "TalabatiTerminal", dependencies: ["TalabatiUI", "CNcursesw", "CSystemShims"]),
+    .executableTarget(
+      name: "talabati",
+      dependencies: [
+        "TalabatiDomain", "TalabatiStore", "TalabatiText", "TalabatiUI", "TalabatiTerminal",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .target(
+      name: "TalabatiTestSupport",
+      dependencies: [
+        "TalabatiDomain", "TalabatiUI",
+        .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+      ]
+    ),
+
+    // MARK: Tests
+    .testTarget(name: "TalabatiDomainTests", dependencies: ["TalabatiDomain"]),
+    .testTarget(name: "TalabatiStoreTests", dependencies: ["TalabatiStore", "TalabatiDomain"]),
+    .testTarget(
+      name: "TalabatiTextTests",
+      dependencies: ["TalabatiText", .product(name: "PropertyBased", package: "swift-property-based")]
+    ),
+    .testTarget(
+      name: "TalabatiUITests",
+      dependencies: ["TalabatiUI", "TalabatiTestSupport", "TalabatiDomain"],
+      exclude: ["__Snapshots__"]
+    ),
+    .testTarget(name: "TalabatiTerminalTests", dependencies: ["TalabatiTerminal", "TalabatiUI"]),
+    .testTarget(name: "TalabatiCLITests", dependencies: ["TalabatiStore", "TalabatiDomain"]),
+  ]
+)

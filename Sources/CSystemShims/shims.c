@@ -1,0 +1,2 @@
+#include "CSystemShims.h"
+// Declarations only; the definitions come from glibc.
