@@ -356,3 +356,39 @@ public enum OrderListView: String, Codable, Sendable, CaseIterable {
   /// Everything.
   case all
 }
+
+/// A position in a newest-first order list (keyset pagination: no OFFSET scans).
+/// Its text form `<placedAt epoch ms>:<order id>` is what `talabati orders --after` takes.
+public struct ListCursor: Hashable, Codable, Sendable {
+  public var placedAt: Date
+  public var orderID: OrderID
+
+  public init(placedAt: Date, orderID: OrderID) {
+    self.placedAt = placedAt
+    self.orderID = orderID
+  }
+
+  public var text: String {
+    "\(Int64((placedAt.timeIntervalSince1970 * 1000).rounded())):\(orderID)"
+  }
+
+  public init?(text: String) {
+    guard let colon = text.firstIndex(of: ":"),
+      let ms = Int64(text[..<colon]),
+      !text[text.index(after: colon)...].isEmpty
+    else { return nil }
+    self.placedAt = Date(timeIntervalSince1970: Double(ms) / 1000)
+    self.orderID = String(text[text.index(after: colon)...])
+  }
+}
+
+/// One page of a newest-first list, and where the next page starts (nil at the end).
+public struct OrderPage: Hashable, Sendable {
+  public var rows: [OrderSummary]
+  public var next: ListCursor?
+
+  public init(rows: [OrderSummary], next: ListCursor?) {
+    self.rows = rows
+    self.next = next
+  }
+}

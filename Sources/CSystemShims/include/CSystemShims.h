@@ -1,4 +1,5 @@
-// Declarations glibc has but Swift's Glibc module does not export (TERMINAL-NOTES.md).
+// Declarations glibc has but Swift's Glibc module does not export (TERMINAL-NOTES.md), and a
+// signal flag that C handlers set and Swift polls (Swift 6 forbids shared mutable globals).
 #ifndef TALABATI_CSYSTEMSHIMS_H
 #define TALABATI_CSYSTEMSHIMS_H
 #include <stddef.h>
@@ -9,4 +10,12 @@ int posix_openpt(int flags);
 int grantpt(int fd);
 int unlockpt(int fd);
 char *ptsname(int fd);
+
+/// Installs handlers for SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH, SIGCONT, SIGPIPE(ignored)
+/// that only record the signal number. Returns 0 on success.
+int tl_install_signal_flags(void);
+/// Returns and clears the most urgent pending signal (terminating ones first), or 0.
+int tl_take_signal(void);
+/// Reports without clearing whether a terminating signal (INT, TERM, HUP, QUIT) is pending.
+int tl_termination_pending(void);
 #endif
