@@ -1,0 +1,48 @@
+# talabati — the two commands of the README's quick start are `make run` and `make test`.
+# Every system package the build or the tests need is installed here with apt-get when missing,
+# so a fresh Debian machine with Swift needs nothing else.
+
+SWIFT ?= swift
+SYSTEM_PKGS := libncurses-dev libfribidi-dev libfribidi-bin libsqlite3-dev libqrencode-dev \
+               pkg-config unicode-data tmux python3-pyte
+RELEASE_FLAGS := -c release --static-swift-stdlib
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test deps build release fmt fmt-check bench clean
+
+## deps: install the missing system packages (skips apt entirely when all are present)
+deps:
+	@missing=""; \
+	for p in $(SYSTEM_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing system packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+## release: optimised build with a statically linked Swift runtime (starts in ~6 ms)
+release: deps
+	$(SWIFT) build $(RELEASE_FLAGS) --product talabati
+
+## run: build and start talabati on the default store (seeded with demo data on first run)
+run: release
+	@SWIFT_BACKTRACE=enable=no "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/talabati" $(ARGS)
+
+build: deps
+	$(SWIFT) build
+
+## test: every test suite (unit, store, text conformance, CLI end to end, snapshots, tmux)
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+fmt:
+	$(SWIFT) format -i -r Sources Tests Package.swift
+
+fmt-check:
+	$(SWIFT) format lint -r Sources Tests Package.swift
+
+clean:
+	rm -rf .build

@@ -1,0 +1,360 @@
+import ArgumentParser
+import Foundation
+import TalabatiDomain
+import TalabatiStore
+import TalabatiText
+
+// MARK: - JSON shapes
+
+struct ItemJSON: Encodable {
+  var id: Int64
+  var title: String
+  var seller: String
+  var fulfilment: String
+  var quantity: Int
+  var unitPrice: MoneyJSON
+  var status: String
+  var cancellable: Bool
+  var reason: String?
+  var reasonText: String?
+  var alternatives: [String]
+  var sellerWindowSecondsLeft: Int?
+}
+
+struct ShipmentJSON: Encodable {
+  var id: Int64
+  var status: String
+  var carrier: String
+  var trackingNumber: String
+  var expectedDeliveryAt: Date?
+  var delayed: Bool
+  var shippingCharge: MoneyJSON
+  var items: [ItemJSON]
+}
+
+struct OrderJSON: Encodable {
+  var id: String
+  var placedAt: Date
+  var status: String
+  var archived: Bool
+  var paymentMethod: String
+  var total: MoneyJSON
+  var shipments: [ShipmentJSON]
+
+  init(_ order: Order, now: Date, lang: Lang) {
+    id = order.id
+    placedAt = order.placedAt
+    status = order.status(at: now).rawValue
+    archived = order.isArchived
+    paymentMethod = label(order.paymentMethod, lang)
+    total = MoneyJSON(order.total, lang)
+    shipments = order.shipments.map { s in
+      ShipmentJSON(
+        id: s.id, status: s.status(at: now).rawValue, carrier: s.carrier,
+        trackingNumber: s.trackingNumber, expectedDeliveryAt: s.timeline.expectedDeliveryAt,
+        delayed: s.timeline.isDelayed(at: now), shippingCharge: MoneyJSON(s.shippingCharge, lang),
+        items: s.items.map { i in
+          let e = CancelPolicy.eligibility(of: i, in: s, of: order, at: now)
+          return ItemJSON(
+            id: i.id, title: i.title, seller: i.seller.name, fulfilment: i.fulfilment.rawValue,
+            quantity: i.quantity, unitPrice: MoneyJSON(i.unitPrice, lang),
+            status: i.status(in: s, at: now).rawValue, cancellable: e.cancellable,
+            reason: e.refusal?.rawValue, reasonText: e.refusal.map { label($0, lang) },
+            alternatives: e.alternatives.map(\.rawValue),
+            sellerWindowSecondsLeft: e.sellerWindowRemaining.map { Int($0.rounded(.up)) })
+        })
+    }
+  }
+}
+
+struct RefundJSON: Encodable {
+  var items: MoneyJSON
+  var itemsVAT: MoneyJSON
+  var shipping: MoneyJSON
+  var total: MoneyJSON
+  var paymentMethod: String
+
+  init(_ r: Refund, _ lang: Lang) {
+    items = MoneyJSON(r.items, lang)
+    itemsVAT = MoneyJSON(r.itemsVAT, lang)
+    shipping = MoneyJSON(r.shipping, lang)
+    total = MoneyJSON(r.total, lang)
+    paymentMethod = label(r.paymentMethod, lang)
+  }
+}
+
+// MARK: - show
+
+struct Show: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Show an order: every item with its status, whether it can be cancelled and why not.")
+
+  @OptionGroup var global: GlobalOptions
+  @Argument(help: "The order number, e.g. 402-1234567-1234567.") var order: String
+
+  func run() throws {
+    let ctx = try Context.open(global)
+    let account = try ctx.requireAccount()
+    let o = try ctx.db.order(order, account: account.id)
+    let now = ctx.now
+    if ctx.json {
+      try printJSON(OrderJSON(o, now: now, lang: ctx.lang))
+      return
+    }
+    let lang = ctx.lang
+    let out = Output(lang: lang)
+    let tz = account.timeZone
+    out.line(
+      tr(
+        "cli.show.header", lang,
+        [
+          "order": orderNumber(o.id),
+          "date": Bidi.isolate(Format.date(o.placedAt, lang: lang, timeZone: tz, style: .long)),
+          "status": label(o.status(at: now), lang),
+        ]) + (o.isArchived ? " · " + tr("cli.orders.archived", lang) : ""))
+    out.line(
+      tr("cli.show.total", lang, ["total": money(o.total, lang), "payment": label(o.paymentMethod, lang)]))
+    for s in o.shipments {
+      out.line()
+      var head = tr(
+        "cli.show.shipment", lang,
+        ["id": "\(s.id)", "status": label(s.status(at: now), lang)])
+      if let eta = s.timeline.expectedDeliveryAt, s.status(at: now) != .delivered {
+        head +=
+          " · "
+          + tr(
+            "cli.show.expected", lang,
+            ["date": Bidi.isolate(Format.date(eta, lang: lang, timeZone: tz, style: .short))])
+      }
+      out.line(head)
+      for i in s.items {
+        let e = CancelPolicy.eligibility(of: i, in: s, of: o, at: now)
+        out.line(
+          "  [\(i.id)] \(Sanitizer.clean(i.title)) ×\(i.quantity) · \(money(i.lineTotal, lang))")
+        let sellerText =
+          i.fulfilment == .store
+          ? label(i.fulfilment, lang)
+          : tr("cli.show.soldBy", lang, ["seller": Sanitizer.clean(i.seller.name)])
+        out.line("      \(sellerText) · \(label(i.status(in: s, at: now), lang))")
+        if e.cancellable {
+          if let left = e.sellerWindowRemaining {
+            out.line(
+              "      "
+                + tr(
+                  "cli.show.windowLeft", lang,
+                  ["time": Format.relative(seconds: Int(left.rounded(.up)), lang: lang)]))
+          } else {
+            out.line("      " + tr("cli.show.cancellable", lang))
+          }
+        } else if let r = e.refusal {
+          out.line("      " + tr("cli.show.notCancellable", lang, ["reason": label(r, lang)]))
+          if !e.alternatives.isEmpty {
+            out.line(
+              "      "
+                + tr(
+                  "cli.show.alternatives", lang,
+                  ["list": e.alternatives.map { label($0, lang) }.joined(separator: "، ")]))
+          }
+        }
+      }
+    }
+  }
+}
+
+// MARK: - cancel
+
+struct Cancel: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Cancel checked items, a whole shipment or the whole order (R1–R9).",
+    discussion: """
+      Exit 0 prints the refund breakdown; exit 3 when the policy refuses (the reason per item and \
+      the alternatives are printed and nothing is changed). Also reachable as 'delete-items' (R8).
+      """,
+    aliases: ["delete-items"])
+
+  @OptionGroup var global: GlobalOptions
+  @Argument(help: "The order number.") var order: String
+  @Option(help: "Comma-separated item ids to cancel (R5, R8).") var items: String?
+  @Option(help: "Cancel every item of this shipment (R4).") var shipment: Int64?
+  @Flag(help: "Cancel every remaining item of the order.") var all = false
+  @Option(help: "Reason code (see 'talabati reasons').") var reason: String
+
+  func validate() throws {
+    if [items != nil, shipment != nil, all].filter({ $0 }).count != 1 {
+      throw ValidationError("choose exactly one of --items, --shipment, --all")
+    }
+  }
+
+  func selection() throws -> CancelSelection {
+    if let items {
+      let parts = items.split(separator: ",", omittingEmptySubsequences: false).map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }
+      var ids: [ItemID] = []
+      for p in parts {
+        guard let id = ItemID(p) else {
+          throw CLIFailure.usage("--items: '\(Sanitizer.clean(p))' is not an item id")
+        }
+        ids.append(id)
+      }
+      if ids.isEmpty { throw CLIFailure.usage("--items: no item selected") }
+      return .items(ids)
+    }
+    if let shipment { return .shipment(shipment) }
+    return .wholeOrder
+  }
+
+  struct ResultJSON: Encodable {
+    var order: String
+    var cancelledItems: [Int64]
+    var cancelledShipments: [Int64]
+    var reason: String
+    var refund: RefundJSON
+    var confirmationSent: Bool
+  }
+
+  struct RefusalJSON: Encodable {
+    struct Entry: Encodable {
+      var item: Int64
+      var reason: String
+      var reasonText: String
+      var alternatives: [String]
+    }
+    var order: String
+    var refused: [Entry]
+  }
+
+  func run() throws {
+    guard let code = CancelReason(rawValue: reason) else {
+      throw CLIFailure.usage(
+        "--reason: '\(Sanitizer.clean(reason))' is not a reason code; one of: "
+          + CancelReason.allCases.map(\.rawValue).joined(separator: ", "))
+    }
+    let sel = try selection()
+    let ctx = try Context.open(global)
+    let account = try ctx.requireAccount()
+    let lang = ctx.lang
+    do {
+      let outcome = try ctx.db.cancel(
+        sel, in: order, account: account.id, reason: code, at: ctx.now, actor: "cli")
+      if ctx.json {
+        try printJSON(
+          ResultJSON(
+            order: outcome.order.id, cancelledItems: outcome.cancelledItems.map(\.id),
+            cancelledShipments: outcome.cancelledShipments, reason: code.rawValue,
+            refund: RefundJSON(outcome.refund, lang), confirmationSent: true))
+        return
+      }
+      let out = Output(lang: lang)
+      out.line(tr("cli.cancel.done", lang, ["order": orderNumber(outcome.order.id)]))
+      for i in outcome.cancelledItems {
+        out.line("  [\(i.id)] \(Sanitizer.clean(i.title)) · \(money(i.lineTotal, lang))")
+      }
+      printRefund(outcome.refund, out: out, lang: lang)
+      out.line(tr("cli.cancel.mailSent", lang, ["email": Bidi.isolate(Sanitizer.clean(account.email))]))
+    } catch StoreError.policy(let err) {
+      throw refusal(err, ctx: ctx)
+    }
+  }
+
+  /// Turns a policy refusal into exit code 3 (or 4/2 for unknown ids and empty selections).
+  func refusal(_ err: CancelError, ctx: Context) -> Error {
+    let lang = ctx.lang
+    switch err {
+    case .emptySelection:
+      return CLIFailure(code: 3, message: tr("cli.cancel.nothingLeft", lang))
+    case .unknownItem(let id):
+      return CLIFailure.notFound("item \(id) is not part of order \(Sanitizer.clean(order))")
+    case .unknownShipment(let id):
+      return CLIFailure.notFound("shipment \(id) is not part of order \(Sanitizer.clean(order))")
+    case .refused(let list):
+      if ctx.json {
+        let entries = list.map {
+          RefusalJSON.Entry(
+            item: $0.itemID, reason: $0.refusal?.rawValue ?? "",
+            reasonText: $0.refusal.map { label($0, lang) } ?? "",
+            alternatives: $0.alternatives.map(\.rawValue))
+        }
+        try? printJSON(RefusalJSON(order: order, refused: entries))
+        return ExitCode(3)
+      }
+      let details = list.map { e -> String in
+        var line = "[\(e.itemID)] " + (e.refusal.map { label($0, lang) } ?? "")
+        if !e.alternatives.isEmpty {
+          line +=
+            " — "
+            + tr(
+              "cli.show.alternatives", lang,
+              ["list": e.alternatives.map { label($0, lang) }.joined(separator: "، ")])
+        }
+        return line
+      }
+      return CLIFailure(
+        code: 3, message: tr("cli.cancel.refused", lang, ["order": Sanitizer.clean(order)]),
+        details: details)
+    }
+  }
+}
+
+/// Prints the refund breakdown of R9.
+func printRefund(_ r: Refund, out: Output, lang: Lang) {
+  out.line(tr("cli.refund.items", lang, ["amount": money(r.items, lang)]))
+  out.line(tr("cli.refund.vat", lang, ["amount": money(r.itemsVAT, lang)]))
+  out.line(tr("cli.refund.shipping", lang, ["amount": money(r.shipping, lang)]))
+  out.line(tr("cli.refund.total", lang, ["amount": money(r.total, lang)]))
+  out.line(tr("cli.refund.to", lang, ["payment": label(r.paymentMethod, lang)]))
+}
+
+// MARK: - archive / unarchive
+
+struct Archive: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Archive an order: it leaves the default list and is kept in the archive (R17, R18).")
+
+  @OptionGroup var global: GlobalOptions
+  @Argument(help: "The order number.") var order: String
+
+  func run() throws {
+    try archiveCommand(global: global, order: order, archive: true)
+  }
+}
+
+struct Unarchive: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Bring an archived order back into the default list (R18).")
+
+  @OptionGroup var global: GlobalOptions
+  @Argument(help: "The order number.") var order: String
+
+  func run() throws {
+    try archiveCommand(global: global, order: order, archive: false)
+  }
+}
+
+struct ArchiveResultJSON: Encodable {
+  var order: String
+  var archived: Bool
+  var archivedAt: Date?
+}
+
+func archiveCommand(global: GlobalOptions, order: String, archive: Bool) throws {
+  let ctx = try Context.open(global)
+  let account = try ctx.requireAccount()
+  let lang = ctx.lang
+  let result: Order
+  do {
+    result =
+      archive
+      ? try ctx.db.archive(order: order, account: account.id, at: ctx.now, actor: "cli")
+      : try ctx.db.unarchive(order: order, account: account.id, at: ctx.now, actor: "cli")
+  } catch StoreError.archive(let e) {
+    let key = e == .alreadyArchived ? "cli.archive.already" : "cli.unarchive.notArchived"
+    throw CLIFailure(code: 3, message: tr(key, lang, ["order": Sanitizer.clean(order)]))
+  }
+  if ctx.json {
+    try printJSON(ArchiveResultJSON(order: result.id, archived: result.isArchived, archivedAt: result.archivedAt))
+    return
+  }
+  Output(lang: lang).line(
+    tr(archive ? "cli.archive.done" : "cli.unarchive.done", lang, ["order": orderNumber(result.id)]))
+}

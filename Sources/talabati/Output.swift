@@ -1,0 +1,92 @@
+import Foundation
+import TalabatiDomain
+import TalabatiText
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Writes the CLI's human-readable output. On a terminal, Arabic lines are shaped and put in
+/// visual order by the text layer (most terminals do no bidi) and right-aligned; into a pipe or
+/// a file they stay in logical order so that scripts and `grep` see the text as stored.
+struct Output {
+  var lang: Lang
+  var visual: Bool
+  var mode: BidiMode
+  var columns: Int
+
+  init(lang: Lang, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    self.lang = lang
+    self.visual = isatty(STDOUT_FILENO) == 1
+    self.mode = BidiMode.detect(environment: environment)
+    var ws = winsize()
+    if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0 {
+      columns = Int(ws.ws_col)
+    } else {
+      columns = 80
+    }
+  }
+
+  /// Prints one logical line (labels trusted; callers sanitise untrusted parts first).
+  func line(_ logical: String = "") {
+    guard visual, !logical.isEmpty else {
+      print(logical)
+      return
+    }
+    let v = Layout.fit(
+      logical, columns: min(columns, max(TextWidth.columns(logical), 1)), base: lang.direction,
+      align: .start, mode: mode)
+    let text = v.glyphs.map(\.text).joined()
+    if lang.direction == .rtl && mode == .app {
+      let pad = max(0, columns - v.width)
+      print(String(repeating: " ", count: pad) + text)
+    } else {
+      print(text)
+    }
+  }
+}
+
+/// Encodes a value as the CLI's JSON: sorted keys, pretty, ISO-8601 dates.
+func printJSON<T: Encodable>(_ value: T) throws {
+  let e = JSONEncoder()
+  e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+  e.dateEncodingStrategy = .custom { date, encoder in
+    var c = encoder.singleValueContainer()
+    try c.encode(isoString(date))
+  }
+  let data = try e.encode(value)
+  FileHandle.standardOutput.write(data)
+  FileHandle.standardOutput.write(Data("\n".utf8))
+}
+
+/// An instant as ISO-8601 UTC with milliseconds.
+func isoString(_ date: Date) -> String {
+  let f = ISO8601DateFormatter()
+  f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+  return f.string(from: date)
+}
+
+// MARK: - Labels
+
+extension Lang {
+  init(_ language: Language) { self = language == .en ? .en : .ar }
+}
+
+func label(_ status: Status, _ lang: Lang) -> String { tr("status.\(status.rawValue)", lang) }
+func label(_ reason: CancelReason, _ lang: Lang) -> String { tr("reason.\(reason.rawValue)", lang) }
+func label(_ refusal: CancelRefusal, _ lang: Lang) -> String {
+  tr("refusal.\(refusal.rawValue)", lang)
+}
+func label(_ alt: Alternative, _ lang: Lang) -> String { tr("alternative.\(alt.rawValue)", lang) }
+func label(_ f: Fulfilment, _ lang: Lang) -> String { tr("fulfilment.\(f.rawValue)", lang) }
+func label(_ p: PaymentMethod, _ lang: Lang) -> String {
+  let kind = tr("payment.\(p.kind.rawValue)", lang)
+  return p.last4.isEmpty ? kind : "\(kind) ••\(Bidi.isolate(Sanitizer.clean(p.last4)))"
+}
+
+func money(_ m: Money, _ lang: Lang) -> String {
+  Format.money(minor: m.minor, currency: m.currency, lang: lang)
+}
+
+/// An order number isolated so it reads left to right inside Arabic.
+func orderNumber(_ id: OrderID) -> String { Bidi.isolate(Sanitizer.clean(id)) }

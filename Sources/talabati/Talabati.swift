@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import TalabatiStore
+
+/// The `talabati` command: with no subcommand it opens the full-screen client; every
+/// subcommand is scriptable and has `--json` output.
+///
+/// Exit codes (documented in the README): 0 ok, 2 usage, 3 refused by policy, 4 not found,
+/// 5 store error, 6 terminal unusable for the full-screen client, 128+N killed by signal N.
+@main
+struct Talabati: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "talabati",
+    abstract: "طلباتي — your orders in the terminal: browse, cancel, archive.",
+    discussion: """
+      Exit codes: 0 ok · 2 usage · 3 refused by policy · 4 not found · 5 store error · \
+      6 no usable terminal.
+      Environment: TALABATI_STORE, TALABATI_NOW, TALABATI_LANG, TALABATI_BIDI, NO_COLOR.
+      """,
+    version: "0.1.0",
+    subcommands: [
+      Browse.self, Orders.self, Show.self, Cancel.self, Reasons.self, Archive.self,
+      Unarchive.self, Outbox.self, Demo.self, Import.self, Export.self,
+    ],
+    defaultSubcommand: Browse.self
+  )
+
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch let failure as CLIFailure {
+      failure.report()
+      Foundation.exit(failure.code)
+    } catch let error as StoreError {
+      CLIFailure(code: error.exitCode, message: error.description).report()
+      Foundation.exit(error.exitCode)
+    } catch let code as ExitCode {
+      Foundation.exit(code.rawValue)
+    } catch {
+      let code = exitCode(for: error)
+      if code == .success {
+        print(fullMessage(for: error))
+        Foundation.exit(0)
+      }
+      // Argument-parser's usage errors: one line, the usage hint, and exit code 2.
+      let message = message(for: error)
+      FileHandle.standardError.write(Data("talabati: \(message)\n".utf8))
+      FileHandle.standardError.write(Data("Run 'talabati --help' for usage.\n".utf8))
+      Foundation.exit(code == .validationFailure || code.rawValue == 64 ? 2 : code.rawValue)
+    }
+  }
+}
+
+/// A failure the CLI reports as one line on standard error with a documented exit code.
+struct CLIFailure: Error {
+  var code: Int32
+  var message: String
+  /// Extra lines (e.g. per-item refusal reasons) printed after the message.
+  var details: [String] = []
+
+  static func usage(_ m: String) -> CLIFailure { CLIFailure(code: 2, message: m) }
+  static func notFound(_ m: String) -> CLIFailure { CLIFailure(code: 4, message: m) }
+  static func store(_ m: String) -> CLIFailure { CLIFailure(code: 5, message: m) }
+
+  func report() {
+    var text = "talabati: \(message)\n"
+    for d in details { text += "  \(d)\n" }
+    FileHandle.standardError.write(Data(text.utf8))
+  }
+}
