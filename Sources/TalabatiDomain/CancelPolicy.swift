@@ -50,9 +50,11 @@ public enum CancelPolicy {
     } else if stage != .ordered {
       refusal = .enteredShipping  // R1 (and R2 for store-fulfilled items)
     } else if item.fulfilment == .seller {
-      let closes = shipment.timeline.placedAt.addingTimeInterval(sellerWindow)
+      // R3: the window runs from placing the ORDER. An instant before placement (a `--now` in
+      // the past) counts as the placement instant, so at most 30 minutes are ever shown left.
+      let closes = order.placedAt.addingTimeInterval(sellerWindow)
       if now < closes {
-        remaining = closes.timeIntervalSince(now)  // R3: half-open window
+        remaining = closes.timeIntervalSince(max(now, order.placedAt))  // R3: half-open window
       } else {
         refusal = .sellerWindowClosed
       }
@@ -138,9 +140,18 @@ extension CancelPolicy {
       guard let s = order.shipments.first(where: { $0.id == sid }) else {
         return .failure(.unknownShipment(sid))
       }
-      ids = s.items.map(\.id)
+      // R4: every item of the shipment that is still live; items cancelled earlier stay as
+      // they were (they do not make the rest of the shipment uncancellable).
+      ids = s.items.filter { !$0.isCancelled }.map(\.id)
+      if ids.isEmpty && !s.items.isEmpty {
+        return .failure(.refused(s.items.map { eligibility(of: $0, in: s, of: order, at: now) }))
+      }
     case .wholeOrder:
+      // R5/R8: all boxes = every live item of the order.
       ids = order.items.filter { !$0.isCancelled }.map(\.id)
+      if ids.isEmpty && !order.items.isEmpty {
+        return .failure(.refused(eligibility(of: order, at: now)))
+      }
     }
     guard !ids.isEmpty else { return .failure(.emptySelection) }
 

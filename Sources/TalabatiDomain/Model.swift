@@ -363,14 +363,18 @@ public struct ListCursor: Hashable, Codable, Sendable {
   public var placedAt: Date
   public var orderID: OrderID
 
+  /// A cursor at `placedAt` rounded to the millisecond: the precision of its text form, so a
+  /// cursor equals the one parsed back from its `text`.
   public init(placedAt: Date, orderID: OrderID) {
-    self.placedAt = placedAt
+    let ms = (placedAt.timeIntervalSince1970 * 1000).rounded()
+    self.placedAt = Date(timeIntervalSince1970: ms / 1000)
     self.orderID = orderID
   }
 
-  public var text: String {
-    "\(Int64((placedAt.timeIntervalSince1970 * 1000).rounded())):\(orderID)"
-  }
+  /// Milliseconds since 1970 of `placedAt`.
+  public var placedAtMilliseconds: Int64 { Int64((placedAt.timeIntervalSince1970 * 1000).rounded()) }
+
+  public var text: String { "\(placedAtMilliseconds):\(orderID)" }
 
   public init?(text: String) {
     guard let colon = text.firstIndex(of: ":"),

@@ -74,6 +74,13 @@ struct Import: ParsableCommand {
   @OptionGroup var global: GlobalOptions
   @Argument(help: "The JSON file ('-' for standard input).") var file: String
 
+  struct ImportJSON: Encodable {
+    var account: Int64
+    var accountCreated: Bool
+    var imported: Int
+    var skipped: [String]
+  }
+
   func run() throws {
     let data: Data
     do {
@@ -93,12 +100,15 @@ struct Import: ParsableCommand {
     let ctx = try Context.open(global)
     let report = try ctx.db.importDocument(doc, actor: "cli")
     if ctx.json {
-      try printJSON(report)
+      try printJSON(
+        ImportJSON(
+          account: report.account, accountCreated: report.accountCreated,
+          imported: report.imported, skipped: report.skipped))
     } else {
       Output(lang: ctx.lang).line(
         tr(
           "cli.import.done", ctx.lang,
-          ["inserted": "\(report.inserted)", "skipped": "\(report.skipped)"]))
+          ["inserted": "\(report.imported)", "skipped": "\(report.skipped.count)"]))
     }
   }
 }

@@ -95,7 +95,7 @@ struct Context {
       try DemoGenerator.populate(db, orders: 60, seed: 2026, now: clock.now())
     }
     let account = try db.defaultAccount()
-    let lang = requested ?? account.map { $0.language == .en ? Lang.en : Lang.ar } ?? .ar
+    let lang: Lang = requested.map(Lang.init) ?? account.map { Lang($0.language) } ?? .ar
     return Context(
       db: db, account: account, clock: clock, lang: lang, json: options.json, storePath: path)
   }

@@ -13,7 +13,7 @@ struct MoneyJSON: Encodable {
   init(_ m: Money, _ lang: Lang) {
     minor = m.minor
     currency = m.currency
-    text = Format.money(minor: m.minor, currency: m.currency, lang: lang)
+    text = plain(Format.money(minor: m.minor, currency: m.currency, lang: lang))
   }
 }
 
@@ -115,7 +115,7 @@ struct Orders: ParsableCommand {
       return
     }
     for row in page.rows {
-      let date = Format.date(row.placedAt, lang: lang, timeZone: tz, style: .short)
+      let date = Format.date(row.placedAt, lang: lang, timeZone: tz, style: .date)
       let status = label(row.status.headline, lang)
       let archivedMark = row.archived ? " · " + tr("cli.orders.archived", lang) : ""
       out.line(
@@ -188,7 +188,7 @@ struct Outbox: ParsableCommand {
     let messages = try ctx.db.outbox(account: account.id, limit: max(1, min(limit, 1000)))
     let rows = messages.map {
       MessageJSON(
-        id: $0.id, kind: $0.kind, orderId: $0.orderID, createdAt: $0.createdAt,
+        id: $0.id, kind: $0.kind.rawValue, orderId: $0.orderID, createdAt: $0.createdAt,
         subject: $0.subject, recipient: $0.recipient, file: $0.maildirFile)
     }
     if ctx.json {
@@ -201,7 +201,7 @@ struct Outbox: ParsableCommand {
       return
     }
     for m in rows {
-      let date = Format.date(m.createdAt, lang: ctx.lang, timeZone: account.timeZone, style: .short)
+      let date = Format.date(m.createdAt, lang: ctx.lang, timeZone: account.timeZone, style: .date)
       out.line("\(Bidi.isolate(date))  \(Sanitizer.clean(m.subject))")
       if let f = m.file { out.line("    " + Bidi.isolate(Sanitizer.clean(f))) }
     }

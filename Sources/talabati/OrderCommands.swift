@@ -46,7 +46,7 @@ struct OrderJSON: Encodable {
     placedAt = order.placedAt
     status = order.status(at: now).rawValue
     archived = order.isArchived
-    paymentMethod = label(order.paymentMethod, lang)
+    paymentMethod = plain(label(order.paymentMethod, lang))
     total = MoneyJSON(order.total, lang)
     shipments = order.shipments.map { s in
       ShipmentJSON(
@@ -79,7 +79,7 @@ struct RefundJSON: Encodable {
     itemsVAT = MoneyJSON(r.itemsVAT, lang)
     shipping = MoneyJSON(r.shipping, lang)
     total = MoneyJSON(r.total, lang)
-    paymentMethod = label(r.paymentMethod, lang)
+    paymentMethod = plain(label(r.paymentMethod, lang))
   }
 }
 
@@ -109,7 +109,7 @@ struct Show: ParsableCommand {
         "cli.show.header", lang,
         [
           "order": orderNumber(o.id),
-          "date": Bidi.isolate(Format.date(o.placedAt, lang: lang, timeZone: tz, style: .long)),
+          "date": Bidi.isolate(Format.date(o.placedAt, lang: lang, timeZone: tz, style: .dateTime)),
           "status": label(o.status(at: now), lang),
         ]) + (o.isArchived ? " · " + tr("cli.orders.archived", lang) : ""))
     out.line(
@@ -124,7 +124,7 @@ struct Show: ParsableCommand {
           " · "
           + tr(
             "cli.show.expected", lang,
-            ["date": Bidi.isolate(Format.date(eta, lang: lang, timeZone: tz, style: .short))])
+            ["date": Bidi.isolate(Format.date(eta, lang: lang, timeZone: tz, style: .date))])
       }
       out.line(head)
       for i in s.items {

@@ -30,7 +30,7 @@ struct Output {
   /// Prints one logical line (labels trusted; callers sanitise untrusted parts first).
   func line(_ logical: String = "") {
     guard visual, !logical.isEmpty else {
-      print(logical)
+      print(plain(logical))
       return
     }
     let v = Layout.fit(
@@ -90,3 +90,9 @@ func money(_ m: Money, _ lang: Lang) -> String {
 
 /// An order number isolated so it reads left to right inside Arabic.
 func orderNumber(_ id: OrderID) -> String { Bidi.isolate(Sanitizer.clean(id)) }
+
+/// Logical text without the isolates the text layer adds for display: what pipes, files and JSON
+/// get, so that scripts see plain fields.
+func plain(_ text: String) -> String {
+  String(String.UnicodeScalarView(text.unicodeScalars.filter { !(0x2066...0x2069).contains($0.value) }))
+}

@@ -1,0 +1,246 @@
+import Foundation
+import GRDB
+import TalabatiDomain
+
+/// What an import did (see `docs/interchange.md`).
+public struct ImportReport: Hashable, Sendable {
+  /// The store account the orders went into.
+  public var account: AccountID
+  /// True when that account was created by this import (no account had the document's e-mail).
+  public var accountCreated: Bool
+  /// Orders stored.
+  public var imported: Int
+  /// Orders left untouched because this account already has an order with that number.
+  public var skipped: [OrderID]
+  /// Events appended (those of imported orders, and account-wide ones not already present).
+  public var events: Int
+
+  public init(
+    account: AccountID, accountCreated: Bool, imported: Int, skipped: [OrderID], events: Int
+  ) {
+    self.account = account
+    self.accountCreated = accountCreated
+    self.imported = imported
+    self.skipped = skipped
+    self.events = events
+  }
+}
+
+// MARK: - Export and import
+
+extension AppDatabase {
+  /// Everything of `account` as an interchange document: the account, every order (archived
+  /// and cancelled ones included) and the whole event log, in canonical order.
+  ///
+  /// Read in one transaction, so a concurrent write is either wholly in it or not at all.
+  public func exportDocument(account: AccountID) throws -> InterchangeDocument {
+    try guarded {
+      try writer.read { db in
+        let acct = try loadAccount(db, id: account)
+        let ids = try String.fetchAll(
+          db, sql: "SELECT id FROM \"order\" WHERE accountId = ? ORDER BY seq DESC",
+          arguments: [account])
+        var orders: [Order] = []
+        orders.reserveCapacity(ids.count)
+        for id in ids { orders.append(try loadOrder(db, id: id, account: account).order) }
+        let events = try Row.fetchAll(
+          db,
+          sql: """
+            SELECT kind, at, actor, orderId, detail FROM event
+            WHERE accountId = ? ORDER BY id
+            """,
+          arguments: [account]
+        ).map { row in
+          Event(
+            kind: try decode(Event.Kind.self, row[0]), at: Date(epochMillis: row[1]),
+            actor: row[2], orderID: row[3], detail: row[4])
+        }
+        return InterchangeDocument(account: acct, orders: orders, events: events)
+      }
+    }
+  }
+
+  /// Imports `doc` all or nothing, in one transaction: any error leaves the store unchanged.
+  ///
+  /// - The account: the store's account with the same e-mail (case-insensitive), else a new
+  ///   one (with the document's id when free). Every order and event is re-homed to it.
+  /// - An order whose number this account already has is skipped and reported, never
+  ///   overwritten; its events are skipped too. An order number held by ANOTHER account, or a
+  ///   shipment or item id already used by another order, refuses the whole import.
+  /// - The document's events are appended verbatim; the import adds none of its own, so
+  ///   export → import into an empty store → export gives the same bytes. `actor` is recorded
+  ///   on account-less work only (it is kept for the API; the caller reports the import).
+  public func importDocument(_ doc: InterchangeDocument, actor: String) throws -> ImportReport {
+    do {
+      try doc.validate()
+    } catch let error as InterchangeError {
+      throw StoreError.invalidInput(error.description)
+    }
+    let source = doc.account
+    for (field, value) in [("name", source.name), ("e-mail", source.email)]
+    where value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+      throw StoreError.invalidInput("the account \(field) contains control characters")
+    }
+    _ = actor
+    var canonical = doc
+    canonical.canonicalise()
+    let createdAt = Date().epochMillis
+
+    return try writing {
+      try writer.write { db in
+        // 1. The account.
+        var target: AccountID
+        var created = false
+        if let existing = try AccountID.fetchOne(
+          db, sql: "SELECT id FROM account WHERE lower(email) = lower(?) ORDER BY id LIMIT 1",
+          arguments: [source.email])
+        {
+          target = existing
+        } else {
+          target = source.id
+          let taken = try Bool.fetchOne(
+            db, sql: "SELECT 1 FROM account WHERE id = ?", arguments: [target]) ?? false
+          if taken || target <= 0 {
+            target = (try AccountID.fetchOne(db, sql: "SELECT max(id) FROM account") ?? 0) + 1
+          }
+          try db.execute(
+            sql: """
+              INSERT INTO account (id, name, email, language, timeZone, createdAt)
+              VALUES (?, ?, ?, ?, ?, ?)
+              """,
+            arguments: [
+              target, source.name, source.email, source.language.rawValue, source.timeZone,
+              createdAt,
+            ])
+          created = true
+        }
+
+        // 2. Which orders are new; refuse numbers that belong to someone else.
+        var fresh: [PreparedOrder] = []
+        var skipped: [OrderID] = []
+        for var order in canonical.orders {
+          if let owner = try AccountID.fetchOne(
+            db, sql: "SELECT accountId FROM \"order\" WHERE id = ?", arguments: [order.id])
+          {
+            guard owner == target else {
+              throw StoreError.invalidInput(
+                "order \(InterchangeError.quote(order.id)) belongs to another account")
+            }
+            skipped.append(order.id)
+            continue
+          }
+          order.accountID = target
+          fresh.append(try PreparedOrder(order, account: target))
+        }
+
+        // 3. The orders, as the store's bulk insert stores them (without its events).
+        try Self.store(fresh, account: target, in: db)
+
+        // 4. The events of the imported orders, and account-wide ones not already there.
+        let freshIDs = Set(fresh.map(\.order.id))
+        let insertEvent = try db.cachedStatement(
+          sql: """
+            INSERT INTO event (accountId, orderId, kind, at, actor, detail)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        var eventCount = 0
+        for e in canonical.events {
+          let at = try PreparedOrder.millis(e.at, "an event's date")
+          if let id = e.orderID {
+            guard freshIDs.contains(id) else { continue }
+          } else if try Bool.fetchOne(
+            db,
+            sql: """
+              SELECT 1 FROM event WHERE accountId = ? AND orderId IS NULL AND kind = ?
+                AND at = ? AND actor = ? AND detail = ?
+              """,
+            arguments: [target, e.kind.rawValue, at, e.actor, e.detail]) ?? false
+          {
+            continue
+          }
+          try insertEvent.execute(arguments: [target, e.orderID, e.kind.rawValue, at, e.actor, e.detail])
+          eventCount += 1
+        }
+        return ImportReport(
+          account: target, accountCreated: created, imported: fresh.count, skipped: skipped,
+          events: eventCount)
+      }
+    }
+  }
+
+  /// Inserts prepared orders with their shipments, items, sellers and search rows, inside the
+  /// caller's transaction. Mirrors `insert(orders:account:actor:)` minus its events.
+  /// TODO(store): share one internal helper with `insert` so the two cannot drift.
+  private static func store(_ prepared: [PreparedOrder], account: AccountID, in db: Database)
+    throws
+  {
+    let maxSeq = try db.cachedStatement(
+      sql: "SELECT max(seq) FROM \"order\" WHERE seq >= ? AND seq < ?")
+    let insertOrder = try db.cachedStatement(
+      sql: """
+        INSERT INTO "order" (seq, id, accountId, placedAt, paymentKind,
+          paymentLast4, archived, archivedAt, imported, totalMinor, currency, itemCount,
+          firstTitle, cancelledCount)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    let insertShipment = try db.cachedStatement(
+      sql: """
+        INSERT INTO shipment (id, orderId, position, placedAt, shippingStartsAt, shippedAt,
+          outForDeliveryAt, deliveredAt, expectedDeliveryAt, shippingMinor, currency,
+          carrier, trackingNumber)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    let insertItem = try db.cachedStatement(
+      sql: """
+        INSERT INTO item (id, shipmentId, orderId, position, title, sellerId, fulfilment,
+          quantity, unitPriceMinor, currency, vatRateBasisPoints, category, cancelledAt,
+          cancelReason)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    let insertSeller = try db.cachedStatement(
+      sql: "INSERT OR IGNORE INTO seller (id, name) VALUES (?, ?)")
+    let insertSearch = try db.cachedStatement(
+      sql: "INSERT INTO order_search (rowid, body) VALUES (?, ?)")
+    var sellers = Set<String>()
+    for p in prepared {
+      let o = p.order
+      let base = p.placedAt * 1024
+      let last = try Int64.fetchOne(maxSeq, arguments: [base, base + 1024])
+      let seq = (last ?? (base - 1)) + 1
+      guard seq < base + 1024 else {
+        throw StoreError.invalidInput("more than 1024 orders placed in one millisecond")
+      }
+      try insertOrder.execute(arguments: [
+        seq, o.id, account, p.placedAt, o.paymentMethod.kind.rawValue,
+        o.paymentMethod.last4, o.archivedAt == nil ? 0 : 1, p.archivedAt, o.imported,
+        p.totalMinor, p.currency, p.itemCount, p.firstTitle, p.cancelledCount,
+      ])
+      do {
+        for (sPos, s) in o.shipments.enumerated() {
+          let t = p.timelines[sPos]
+          try insertShipment.execute(arguments: [
+            s.id, o.id, sPos, t[0], t[1], t[2], t[3], t[4], t[5],
+            s.shippingCharge.minor, p.currency, s.carrier, s.trackingNumber,
+          ])
+          for (iPos, i) in s.items.enumerated() {
+            if sellers.insert(i.seller.id).inserted {
+              try insertSeller.execute(arguments: [i.seller.id, i.seller.name])
+            }
+            try insertItem.execute(arguments: [
+              i.id, s.id, o.id, iPos, i.title, i.seller.id, i.fulfilment.rawValue,
+              i.quantity, i.unitPrice.minor, p.currency, i.vatRateBasisPoints, i.category,
+              i.cancellation.map { $0.at.epochMillis }, i.cancellation?.reason.rawValue,
+            ])
+          }
+        }
+      } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+        throw StoreError.invalidInput(
+          "order \(InterchangeError.quote(o.id)): a shipment or item id is already used by "
+            + "another order")
+      }
+      try insertSearch.execute(arguments: [
+        seq, SearchText.indexBody(titles: o.items.map(\.title), orderID: o.id),
+      ])
+    }
+  }
+}

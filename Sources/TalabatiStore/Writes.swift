@@ -1,0 +1,492 @@
+import Foundation
+import GRDB
+import TalabatiDomain
+
+// MARK: - Writes
+// Each write is one IMMEDIATE transaction (sessions queue up, busy timeout 5 s) that also
+// appends its event row. Orders are never deleted (R18).
+
+extension AppDatabase {
+  /// Stores a new account (`createdAt` = `now`); `.invalidInput` if the id is taken or a field
+  /// cannot go into an e-mail header.
+  @discardableResult
+  public func createAccount(_ account: Account, at now: Date = Date()) throws -> Account {
+    for (field, value) in [("name", account.name), ("e-mail", account.email)]
+    where value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+      throw StoreError.invalidInput("the account \(field) contains control characters")
+    }
+    guard account.email.contains("@"), account.email.count <= 254 else {
+      throw StoreError.invalidInput("\(account.email) is not an e-mail address")
+    }
+    guard TimeZone(identifier: account.timeZone) != nil else {
+      throw StoreError.invalidInput("unknown time zone \(account.timeZone)")
+    }
+    return try writing {
+      try writer.write { db in
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE id = ?", arguments: [account.id])
+          ?? false
+        {
+          throw StoreError.invalidInput("account \(account.id) already exists")
+        }
+        try db.execute(
+          sql: """
+            INSERT INTO account (id, name, email, language, timeZone, createdAt)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """,
+          arguments: [
+            account.id, account.name, account.email, account.language.rawValue,
+            account.timeZone, now.epochMillis,
+          ])
+        return account
+      }
+    }
+  }
+
+  /// Persists the account's language choice (it also selects the language of its e-mails).
+  public func setLanguage(_ language: Language, account: AccountID) throws {
+    try writing {
+      try writer.write { db in
+        try db.execute(
+          sql: "UPDATE account SET language = ? WHERE id = ?",
+          arguments: [language.rawValue, account])
+        guard db.changesCount == 1 else { throw StoreError.notFound(what: "account \(account)") }
+        try db.execute(
+          sql: """
+            INSERT INTO setting (accountId, key, value) VALUES (?, 'language', ?)
+            ON CONFLICT (accountId, key) DO UPDATE SET value = excluded.value
+            """,
+          arguments: [account, language.rawValue])
+      }
+    }
+  }
+
+  // MARK: - Bulk insert
+
+  /// Stores `orders` of `account` in one transaction (call it with batches of ~10,000).
+  ///
+  /// Idempotent: an order whose id already exists (in any account) is skipped with all its
+  /// children. Each stored order gets its search-index row and an `order-placed` (or
+  /// `order-imported`) event. Every order is validated first; one bad order rejects the batch
+  /// with `.invalidInput` naming it.
+  public func insert(orders: [Order], account: AccountID, actor: String) throws -> InsertReport {
+    var prepared: [PreparedOrder] = []
+    prepared.reserveCapacity(orders.count)
+    for order in orders { prepared.append(try PreparedOrder(order, account: account)) }
+    let importedAt = Date().epochMillis
+    return try writing {
+      try bulkWrite { db in
+        _ = try loadAccount(db, id: account)
+        let maxSeq = try db.cachedStatement(
+          sql: "SELECT max(seq) FROM \"order\" WHERE seq >= ? AND seq < ?")
+        let insertOrder = try db.cachedStatement(
+          sql: """
+            INSERT OR IGNORE INTO "order" (seq, id, accountId, placedAt, paymentKind,
+              paymentLast4, archived, archivedAt, imported, totalMinor, currency, itemCount,
+              firstTitle, cancelledCount)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let insertShipment = try db.cachedStatement(
+          sql: """
+            INSERT INTO shipment (id, orderId, position, placedAt, shippingStartsAt, shippedAt,
+              outForDeliveryAt, deliveredAt, expectedDeliveryAt, shippingMinor, currency,
+              carrier, trackingNumber)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let insertItem = try db.cachedStatement(
+          sql: """
+            INSERT INTO item (id, shipmentId, orderId, position, title, sellerId, fulfilment,
+              quantity, unitPriceMinor, currency, vatRateBasisPoints, category, cancelledAt,
+              cancelReason)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let insertSeller = try db.cachedStatement(
+          sql: "INSERT OR IGNORE INTO seller (id, name) VALUES (?, ?)")
+        let insertSearch = try db.cachedStatement(
+          sql: "INSERT INTO order_search (rowid, body) VALUES (?, ?)")
+        let insertEvent = try db.cachedStatement(
+          sql: """
+            INSERT INTO event (accountId, orderId, kind, at, actor, detail)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """)
+
+        var report = InsertReport(inserted: 0, skipped: 0)
+        var sellers = Set<String>()
+        for p in prepared {
+          let o = p.order
+          let base = p.placedAt * 1024
+          let last = try Int64.fetchOne(maxSeq, arguments: [base, base + 1024])
+          let seq = (last ?? (base - 1)) + 1
+          guard seq < base + 1024 else {
+            throw StoreError.invalidInput("more than 1024 orders placed in one millisecond")
+          }
+          try insertOrder.execute(arguments: [
+            seq, o.id, account, p.placedAt, o.paymentMethod.kind.rawValue,
+            o.paymentMethod.last4, o.archivedAt == nil ? 0 : 1, p.archivedAt, o.imported,
+            p.totalMinor, p.currency, p.itemCount, p.firstTitle, p.cancelledCount,
+          ])
+          if db.changesCount == 0 {
+            report.skipped += 1
+            continue
+          }
+          do {
+            for (sPos, s) in o.shipments.enumerated() {
+              let t = p.timelines[sPos]
+              try insertShipment.execute(arguments: [
+                s.id, o.id, sPos, t[0], t[1], t[2], t[3], t[4], t[5],
+                s.shippingCharge.minor, p.currency, s.carrier, s.trackingNumber,
+              ])
+              for (iPos, i) in s.items.enumerated() {
+                if sellers.insert(i.seller.id).inserted {
+                  try insertSeller.execute(arguments: [i.seller.id, i.seller.name])
+                }
+                try insertItem.execute(arguments: [
+                  i.id, s.id, o.id, iPos, i.title, i.seller.id, i.fulfilment.rawValue,
+                  i.quantity, i.unitPrice.minor, p.currency, i.vatRateBasisPoints, i.category,
+                  i.cancellation.map { $0.at.epochMillis }, i.cancellation?.reason.rawValue,
+                ])
+              }
+            }
+          } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            throw StoreError.invalidInput(
+              "order \(o.id): a shipment or item id is already used by another order")
+          }
+          try insertSearch.execute(arguments: [
+            seq, SearchText.indexBody(titles: o.items.map(\.title), orderID: o.id),
+          ])
+          try insertEvent.execute(arguments: [
+            account, o.id,
+            o.imported ? Event.Kind.orderImported.rawValue : Event.Kind.orderPlaced.rawValue,
+            o.imported ? importedAt : p.placedAt, actor, "{\"items\":\(p.itemCount)}",
+          ])
+          report.inserted += 1
+        }
+        return report
+      }
+    }
+  }
+
+  /// One write transaction tuned for bulk loading: a 64 MB page cache so a 10,000-order batch
+  /// does not spill into the WAL midway, and `synchronous = NORMAL` (WAL stays consistent; a
+  /// power cut may lose the last batches, which a rerun re-inserts since inserts are
+  /// idempotent). Both are restored afterwards; all other writes keep `synchronous = FULL`.
+  private func bulkWrite<T>(_ body: (Database) throws -> T) throws -> T {
+    try writer.writeWithoutTransaction { db in
+      let sync = ProcessInfo.processInfo.environment["TALABATI_BULK_SYNC"] ?? "NORMAL"
+      try db.execute(sql: "PRAGMA synchronous = \(sync == "FULL" ? "FULL" : sync == "OFF" ? "OFF" : "NORMAL"); PRAGMA cache_size = -65536")
+      defer { try? db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA cache_size = -2000") }
+      var result: T?
+      try db.inTransaction(.immediate) {
+        result = try body(db)
+        return .commit
+      }
+      guard let result else { throw StoreError.io("bulk insert produced no result") }
+      return result
+    }
+  }
+
+  // MARK: - Cancelling (R1–R9)
+
+  /// Cancels the selected items of `order` at `now` for `reason`, all or nothing (R4).
+  ///
+  /// In one transaction: reads the order fresh, asks `CancelPolicy` (R1–R4), records the
+  /// cancellation on the items and the order's summary, appends `items-cancelled` and
+  /// `message-sent` events, and queues the confirmation e-mail with the refund (R6, R9). A
+  /// refusal throws `.policy` and changes nothing; a second session racing for the same items
+  /// finds them cancelled (`.alreadyCancelled`): exactly one refund.
+  @discardableResult
+  public func cancel(
+    _ selection: CancelSelection, in order: OrderID, account: AccountID, reason: CancelReason,
+    at now: Date, actor: String
+  ) throws -> CancelOutcome {
+    let at = try PreparedOrder.millis(now, "the cancellation time")
+    return try writing {
+      try writeWithMessage { db in
+        let (current, seq) = try loadOrder(db, id: order, account: account)
+        let outcome: CancelOutcome
+        switch CancelPolicy.cancel(selection, in: current, reason: reason, at: now) {
+        case .success(let result): outcome = result
+        case .failure(let error): throw StoreError.policy(error)
+        }
+        let update = try db.cachedStatement(
+          sql: """
+            UPDATE item SET cancelledAt = ?, cancelReason = ?
+            WHERE id = ? AND orderId = ? AND cancelledAt IS NULL
+            """)
+        for item in outcome.cancelledItems {
+          try update.execute(arguments: [at, reason.rawValue, item.id, order])
+          guard db.changesCount == 1 else { throw StoreError.changedMeanwhile }
+        }
+        try injectFault(.afterItemUpdate)
+        try db.execute(
+          sql: "UPDATE \"order\" SET cancelledCount = cancelledCount + ? WHERE seq = ?",
+          arguments: [outcome.cancelledItems.count, seq])
+        let refund = outcome.refund
+        let detail = CancelDetail(
+          items: outcome.cancelledItems.map(\.id), shipments: outcome.cancelledShipments,
+          reason: reason.rawValue, currency: refund.total.currency,
+          refundItems: refund.items.minor, refundVAT: refund.itemsVAT.minor,
+          refundShipping: refund.shipping.minor, refundTotal: refund.total.minor,
+          payment: refund.paymentMethod.kind.rawValue)
+        try appendEvent(
+          db, account: account, order: order, kind: .itemsCancelled, at: at, actor: actor,
+          detail: try json(detail))
+        let acct = try loadAccount(db, id: account)
+        let mail = MailMessage(
+          to: acct.email,
+          subject: MessageTemplates.cancellationSubject(order: order, language: acct.language),
+          body: MessageTemplates.cancellationBody(
+            account: acct, outcome: outcome, reason: reason, language: acct.language),
+          date: now, timeZone: TimeZone(identifier: acct.timeZone) ?? .gmt,
+          messageID: Self.messageID(now: now))
+        return (outcome, PendingMessage(kind: .cancellation, account: account, order: order, mail: mail))
+      }
+    }
+  }
+
+  // MARK: - Archiving (R17, R18)
+
+  /// Archives `order` (R17): it leaves the default list and shows in the archive view (R18);
+  /// nothing is deleted. Appends an `order-archived` event and sends a confirmation message.
+  @discardableResult
+  public func archive(order: OrderID, account: AccountID, at now: Date, actor: String) throws
+    -> Order
+  {
+    let at = try PreparedOrder.millis(now, "the archive time")
+    return try writing {
+      try writeWithMessage { db in
+        let (current, seq) = try loadOrder(db, id: order, account: account)
+        let archived: Order
+        switch ArchivePolicy.archive(current, at: now) {
+        case .success(let o): archived = o
+        case .failure(let error): throw StoreError.archive(error)
+        }
+        try db.execute(
+          sql: "UPDATE \"order\" SET archived = 1, archivedAt = ? WHERE seq = ?",
+          arguments: [at, seq])
+        try appendEvent(
+          db, account: account, order: order, kind: .orderArchived, at: at, actor: actor,
+          detail: "{}")
+        let acct = try loadAccount(db, id: account)
+        let mail = MailMessage(
+          to: acct.email,
+          subject: MessageTemplates.archiveSubject(order: order, language: acct.language),
+          body: MessageTemplates.archiveBody(account: acct, order: archived, language: acct.language),
+          date: now, timeZone: TimeZone(identifier: acct.timeZone) ?? .gmt,
+          messageID: Self.messageID(now: now))
+        var stored = archived
+        stored.archivedAt = Date(epochMillis: at)
+        return (stored, PendingMessage(kind: .archive, account: account, order: order, mail: mail))
+      }
+    }
+  }
+
+  /// Brings an archived order back into the default list (R18) and appends an
+  /// `order-unarchived` event.
+  @discardableResult
+  public func unarchive(order: OrderID, account: AccountID, at now: Date, actor: String) throws
+    -> Order
+  {
+    let at = try PreparedOrder.millis(now, "the time")
+    return try writing {
+      try writer.write { db in
+        let (current, seq) = try loadOrder(db, id: order, account: account)
+        let restored: Order
+        switch ArchivePolicy.unarchive(current) {
+        case .success(let o): restored = o
+        case .failure(let error): throw StoreError.archive(error)
+        }
+        try db.execute(
+          sql: "UPDATE \"order\" SET archived = 0, archivedAt = NULL WHERE seq = ?",
+          arguments: [seq])
+        try appendEvent(
+          db, account: account, order: order, kind: .orderUnarchived, at: at, actor: actor,
+          detail: "{}")
+        return restored
+      }
+    }
+  }
+
+  // MARK: - Messages
+
+  /// A confirmation message to queue in the same transaction as the change it confirms.
+  struct PendingMessage {
+    var kind: OutboxMessage.Kind
+    var account: AccountID
+    var order: OrderID
+    var mail: MailMessage
+  }
+
+  /// Runs `body` in one write transaction, then queues its message: written to `tmp/` and its
+  /// outbox row inserted inside the transaction, renamed into `new/` after COMMIT, and deleted
+  /// if anything fails (see `Maildir`).
+  private func writeWithMessage<T>(
+    _ body: (Database) throws -> (T, PendingMessage)
+  ) throws -> T {
+    var tmpName: String?
+    do {
+      let result = try writer.write { db -> T in
+        let (value, pending) = try body(db)
+        let text = pending.mail.rendered()
+        let file = try maildir?.writeTemporary(text)
+        tmpName = file
+        try db.execute(
+          sql: """
+            INSERT INTO outbox (accountId, orderId, kind, createdAt, subject, recipient,
+              maildirFile, message)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+          arguments: [
+            pending.account, pending.order, pending.kind.rawValue, pending.mail.date.epochMillis,
+            MailFormat.sanitize(pending.mail.subject, limit: 400), pending.mail.to, file, text,
+          ])
+        try appendEvent(
+          db, account: pending.account, order: pending.order, kind: .messageSent,
+          at: pending.mail.date.epochMillis, actor: "system",
+          detail: try json(["kind": pending.kind.rawValue, "file": file ?? ""]))
+        try injectFault(.beforeCommit)
+        return value
+      }
+      if let tmpName, let maildir {
+        // Committed: deliver. Should the rename fail, the row exists and the next open moves
+        // the file (Maildir.recover); the change itself has happened, so report success.
+        try? maildir.deliver(tmpName)
+      }
+      return result
+    } catch {
+      if let tmpName { maildir?.discard(tmpName) }
+      throw error
+    }
+  }
+
+  private func appendEvent(
+    _ db: Database, account: AccountID, order: OrderID?, kind: Event.Kind, at: Int64,
+    actor: String, detail: String
+  ) throws {
+    try db.execute(
+      sql: """
+        INSERT INTO event (accountId, orderId, kind, at, actor, detail)
+        VALUES (?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [account, order, kind.rawValue, at, actor, detail])
+  }
+
+  private func injectFault(_ point: FaultPoint) throws {
+    if fault == point { throw StoreError.io("injected failure at \(point)") }
+  }
+
+  private func json<T: Encodable>(_ value: T) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
+  }
+
+  static func messageID(now: Date) -> String {
+    "\(now.epochMillis).\(Maildir.uniqueName().split(separator: ".")[1]).\(UInt32.random(in: 0...UInt32.max))@talabati.invalid"
+  }
+}
+
+/// The `detail` JSON of an `items-cancelled` event (R9: what was refunded, and to what).
+private struct CancelDetail: Encodable {
+  var items: [ItemID]
+  var shipments: [ShipmentID]
+  var reason: String
+  var currency: String
+  var refundItems: Int64
+  var refundVAT: Int64
+  var refundShipping: Int64
+  var refundTotal: Int64
+  var payment: String
+}
+
+// MARK: - Validation
+
+/// An order checked for storage, with its derived summary columns computed once.
+///
+/// Rejects what would later crash or mislead: mixed currencies, amounts that overflow,
+/// dates out of range, duplicate ids inside the order, odd order numbers.
+struct PreparedOrder {
+  let order: Order
+  let placedAt: Int64
+  let archivedAt: Int64?
+  let timelines: [[Int64?]]
+  let totalMinor: Int64
+  let currency: String
+  let itemCount: Int
+  let firstTitle: String
+  let cancelledCount: Int
+
+  init(_ order: Order, account: AccountID) throws {
+    let id = order.id
+    func bad(_ message: String) -> StoreError { .invalidInput("order \(id): \(message)") }
+    guard order.accountID == account else {
+      throw bad("belongs to account \(order.accountID), not \(account)")
+    }
+    guard (1...64).contains(id.utf8.count),
+      id.unicodeScalars.allSatisfy({
+        $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0))
+      })
+    else {
+      throw StoreError.invalidInput(
+        "order number \(MailFormat.sanitize(id, limit: 70)) must be 1–64 letters, digits, - _ .")
+    }
+    self.order = order
+    placedAt = try Self.millis(order.placedAt, "order \(id) placed-at date")
+    archivedAt = try order.archivedAt.map { try Self.millis($0, "order \(id) archived date") }
+    let currency = order.currency
+    guard currency.count == 3, currency.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
+      throw bad("currency \(MailFormat.sanitize(currency, limit: 10)) is not an ISO 4217 code")
+    }
+    self.currency = currency
+    var total: Int64 = 0
+    var itemIDs = Set<ItemID>()
+    var shipmentIDs = Set<ShipmentID>()
+    var timelines: [[Int64?]] = []
+    var cancelled = 0
+    func add(_ amount: Int64) throws {
+      let (sum, overflow) = total.addingReportingOverflow(amount)
+      guard !overflow else { throw bad("the total is too large") }
+      total = sum
+    }
+    for s in order.shipments {
+      guard shipmentIDs.insert(s.id).inserted else { throw bad("shipment \(s.id) twice") }
+      guard s.shippingCharge.currency == currency else { throw bad("mixed currencies") }
+      guard (0...1_000_000_000_000).contains(s.shippingCharge.minor) else {
+        throw bad("shipping charge out of range")
+      }
+      try add(s.shippingCharge.minor)
+      let t = s.timeline
+      timelines.append(
+        try [t.placedAt, t.shippingStartsAt, t.shippedAt, t.outForDeliveryAt, t.deliveredAt,
+             t.expectedDeliveryAt].map { try $0.map { try Self.millis($0, "order \(id) date") } })
+      for i in s.items {
+        guard itemIDs.insert(i.id).inserted else { throw bad("item \(i.id) twice") }
+        guard i.unitPrice.currency == currency else { throw bad("mixed currencies") }
+        guard (1...100_000).contains(i.quantity) else { throw bad("quantity out of range") }
+        guard (0...1_000_000_000_000).contains(i.unitPrice.minor) else {
+          throw bad("price out of range")
+        }
+        guard (0...10_000).contains(i.vatRateBasisPoints) else { throw bad("VAT rate out of range") }
+        guard !i.seller.id.isEmpty else { throw bad("item \(i.id) has no seller id") }
+        try add(i.unitPrice.minor * Int64(i.quantity))
+        if let c = i.cancellation {
+          _ = try Self.millis(c.at, "order \(id) cancellation date")
+          cancelled += 1
+        }
+      }
+    }
+    self.timelines = timelines
+    totalMinor = total
+    itemCount = itemIDs.count
+    firstTitle = order.shipments.first(where: { !$0.items.isEmpty })?.items.first?.title ?? ""
+    cancelledCount = cancelled
+  }
+
+  /// Epoch milliseconds of `date`, refusing dates outside 1970…2248 (and NaN).
+  static func millis(_ date: Date, _ what: String) throws -> Int64 {
+    let seconds = date.timeIntervalSince1970
+    guard seconds.isFinite, seconds >= 0, seconds < Double(1 << 43) / 1000 else {
+      throw StoreError.invalidInput("\(what) is out of range")
+    }
+    return Int64((seconds * 1000).rounded())
+  }
+}

@@ -1,0 +1,81 @@
+import CSystemShims
+import Foundation
+import TalabatiUI
+
+/// An application the full-screen loop drives: keys in, screens out.
+public protocol TerminalApp {
+  /// Handles one key; returns false to quit. `.resize` keys arrive here too.
+  mutating func handle(_ key: Key) -> Bool
+  /// The whole frame for a window of `width` × `height` cells.
+  func render(width: Int, height: Int) -> Screen
+  /// Called when no key arrived for a while (about 4 times a second) and at least once a
+  /// second during typing, so live countdowns (R3's 30-minute window) stay current.
+  mutating func tick()
+}
+
+/// Opens the terminal, runs `app` until it quits or a terminating signal arrives, and restores
+/// the terminal on every path (return, thrown error, `exit()`, crash: see `ExitGuard`).
+///
+/// Returns the exit code: 0 when the app quits, 128 + N after signal N (SIGINT → 130).
+/// Throws `TerminalError` when the terminal cannot be opened (print its `description`).
+/// Run the executable with `SWIFT_BACKTRACE=enable=no` so a crash does not wait ~30 s.
+public func runFullScreen<A: TerminalApp>(_ app: inout A, options: TerminalOptions) throws
+  -> Int32
+{
+  let terminal = try Terminal(options: options)
+  defer { terminal.restore() }
+  return terminal.run(&app)
+}
+
+extension Terminal {
+  /// The loop behind `runFullScreen`, on an already open terminal; returns the exit code.
+  ///
+  /// Ctrl-L redraws everything, Ctrl-Z suspends (both are handled here, not passed on); a
+  /// resize or resume repaints. The caller restores the terminal afterwards.
+  public func run<A: TerminalApp>(
+    _ app: inout A, keyTimeoutMilliseconds: Int32 = 250
+  ) -> Int32 {
+    var last: Screen? = nil
+    var lastTick = ContinuousClock.now
+    while true {
+      // Signals first: a terminating one ends the loop before anything else is drawn.
+      while let signal = pendingSignal() {
+        switch signal {
+        case .terminate: return signal.exitCode
+        case .resize, .resumed: last = nil
+        }
+      }
+      let (width, height) = size
+      let frame = app.render(width: width, height: height)
+      if last == nil || frame != last {
+        paint(frame)
+        last = frame
+      }
+
+      guard let key = readKey(timeoutMilliseconds: keyTimeoutMilliseconds) else {
+        if tl_termination_pending() == 0 {
+          app.tick()
+          lastTick = .now
+        }
+        continue
+      }
+      if ContinuousClock.now - lastTick >= .seconds(1) {
+        app.tick()
+        lastTick = .now
+      }
+      switch key {
+      case .ctrl("l"):
+        redrawAll()
+        last = nil
+      case .ctrl("z"):
+        suspend()
+        last = nil
+      case .resize:
+        last = nil
+        if !app.handle(key) { return 0 }
+      default:
+        if !app.handle(key) { return 0 }
+      }
+    }
+  }
+}

@@ -1,0 +1,69 @@
+// Labels of the command line (owned by the executable). Placeholders in braces are filled by
+// the caller; order numbers, dates and amounts arrive already isolated by the text layer.
+extension StringTable {
+  static let cliEntries: [String: Entry] = [
+    // MARK: orders
+    "cli.orders.empty": .init(ar: "لا توجد طلبات في هذا العرض", en: "No orders in this view"),
+    "cli.orders.row": .init(
+      ar: "الطلب رقم {order} · {date} · {total} · {count} سلع · {status}",
+      en: "Order {order} · {date} · {total} · {count} items · {status}"),
+    "cli.orders.archived": .init(ar: "مؤرشف", en: "archived"),
+    "cli.orders.next": .init(
+      ar: "الصفحة التالية: talabati orders --after {cursor}",
+      en: "Next page: talabati orders --after {cursor}"),
+
+    // MARK: show
+    "cli.show.header": .init(
+      ar: "الطلب رقم {order} · تاريخ الطلب {date} · {status}",
+      en: "Order {order} · placed {date} · {status}"),
+    "cli.show.total": .init(
+      ar: "الإجمالي {total} · الدفع: {payment}", en: "Total {total} · paid with {payment}"),
+    "cli.show.shipment": .init(ar: "الشحنة {id} · {status}", en: "Shipment {id} · {status}"),
+    "cli.show.expected": .init(ar: "التوصيل المتوقع {date}", en: "expected {date}"),
+    "cli.show.soldBy": .init(ar: "يبيعها ويشحنها {seller}", en: "Sold and shipped by {seller}"),
+    "cli.show.cancellable": .init(ar: "يمكن إلغاؤها", en: "Can be cancelled"),
+    "cli.show.windowLeft": .init(
+      ar: "يمكن إلغاؤها — تنتهي المهلة {time}", en: "Can be cancelled — window closes {time}"),
+    "cli.show.notCancellable": .init(
+      ar: "لا يمكن إلغاؤها: {reason}", en: "Cannot be cancelled: {reason}"),
+    "cli.show.alternatives": .init(ar: "البدائل: {list}", en: "Instead: {list}"),
+
+    // MARK: cancel (R5, R6, R8, R9)
+    "cli.cancel.done": .init(
+      ar: "تم إلغاء السلع المحددة في الطلب رقم {order}:",
+      en: "Cancelled the checked items of order {order}:"),
+    "cli.cancel.refused": .init(
+      ar: "لم يُلغَ شيء في الطلب رقم {order}:", en: "Nothing was cancelled in order {order}:"),
+    "cli.cancel.nothingLeft": .init(
+      ar: "لا توجد سلع متبقية يمكن إلغاؤها", en: "There are no items left to cancel"),
+    "cli.cancel.mailSent": .init(
+      ar: "أُرسلت رسالة تأكيد الإلغاء إلى {email}",
+      en: "A cancellation confirmation was sent to {email}"),
+    "cli.refund.items": .init(ar: "قيمة السلع: {amount}", en: "Items: {amount}"),
+    "cli.refund.vat": .init(
+      ar: "منها ضريبة القيمة المضافة: {amount}", en: "of which VAT: {amount}"),
+    "cli.refund.shipping": .init(ar: "رسوم الشحن: {amount}", en: "Shipping: {amount}"),
+    "cli.refund.total": .init(ar: "المبلغ المسترد: {amount}", en: "Refund total: {amount}"),
+    "cli.refund.to": .init(
+      ar: "يُعاد المبلغ إلى: {payment}", en: "Refunded to: {payment}"),
+
+    // MARK: archive (R17, R18)
+    "cli.archive.done": .init(
+      ar: "تمت أرشفة الطلب رقم {order}", en: "Order {order} archived"),
+    "cli.archive.already": .init(
+      ar: "الطلب رقم {order} مؤرشف من قبل", en: "Order {order} is already archived"),
+    "cli.unarchive.done": .init(
+      ar: "أُعيد الطلب رقم {order} إلى طلباتك", en: "Order {order} is back in your orders"),
+    "cli.unarchive.notArchived": .init(
+      ar: "الطلب رقم {order} غير مؤرشف", en: "Order {order} is not archived"),
+
+    // MARK: outbox, demo, import
+    "cli.outbox.empty": .init(ar: "لا توجد رسائل مرسلة", en: "No messages sent yet"),
+    "cli.demo.done": .init(
+      ar: "أُنشئ متجر تجريبي فيه {count} طلبًا في {store} خلال {seconds} ث",
+      en: "Created a demo store with {count} orders at {store} in {seconds} s"),
+    "cli.import.done": .init(
+      ar: "استُورد {inserted} طلبًا، وتُخطي {skipped} موجودًا من قبل",
+      en: "Imported {inserted} orders, skipped {skipped} already present"),
+  ]
+}

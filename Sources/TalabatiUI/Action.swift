@@ -1,0 +1,53 @@
+import Foundation
+import TalabatiDomain
+import TalabatiText
+
+/// What happened: named after what the shopper did, or after the result an effect brought back.
+public enum Action: Hashable, Sendable {
+  // MARK: Moving
+  case moveDown, moveUp, pageDown, pageUp, jumpTop, jumpBottom
+  // MARK: Screens
+  case openSelected, back, quit, nextView, previousView, showHelp, redraw
+  // MARK: Search
+  case startSearch
+  case searchTyped(Character)
+  case searchBackspace
+  case submitSearch
+  // MARK: Cancelling (R4, R5, R8)
+  case toggleItem, toggleAll, beginCancel
+  /// A reason by its index in `CancelReason.allCases` (digits 1–8 pick 0–7).
+  case pickReason(Int)
+  case confirm
+  // MARK: Archive (R17, R18)
+  case toggleArchive
+  // MARK: Settings
+  case switchLanguage, nextTheme
+  // MARK: Results of effects
+  case pageLoaded(view: OrderListView, query: String?, index: Int, OrderPage)
+  case orderLoaded(Order)
+  case cancelSucceeded(CancelOutcome)
+  case cancelRefused(CancelError)
+  case archived(Order)
+  case unarchived(Order)
+  case failed(String)
+  // MARK: Time and terminal
+  case tick(Date)
+  case resized(width: Int, height: Int)
+}
+
+/// What `update` asks the outside world to do. `perform` runs the service ones; the terminal
+/// driver handles `applyTheme`, `redraw` and `quit`.
+public enum Effect: Hashable, Sendable {
+  /// Fetch one page of a newest-first list after a keyset cursor; `index` tags the result.
+  case loadPage(view: OrderListView, query: String?, after: ListCursor?, limit: Int, index: Int)
+  case loadOrder(OrderID)
+  case cancel(CancelSelection, order: OrderID, reason: CancelReason)
+  case archive(OrderID)
+  case unarchive(OrderID)
+  case saveLanguage(Lang)
+  /// Switch the terminal to the named theme.
+  case applyTheme(String)
+  /// Repaint the whole terminal (Ctrl-L).
+  case redraw
+  case quit
+}

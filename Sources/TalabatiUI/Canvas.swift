@@ -1,0 +1,114 @@
+import Foundation
+import TalabatiDomain
+import TalabatiText
+
+/// A `Screen` being drawn in one language: positions are given from the START edge (the
+/// right in Arabic, the left in English) so every screen mirrors by itself, and every string
+/// is laid out by the text layer (`Layout.fit`), never by counting characters.
+struct Canvas {
+  var screen: Screen
+  let lang: Lang
+  let mode: BidiMode
+  let timeZone: String
+
+  init(width: Int, height: Int, lang: Lang, mode: BidiMode, timeZone: String) {
+    screen = Screen(width: width, height: height)
+    self.lang = lang
+    self.mode = mode
+    self.timeZone = timeZone
+  }
+
+  var width: Int { screen.width }
+  var height: Int { screen.height }
+  var direction: Direction { lang.direction }
+
+  /// The visual left column of a span `width` wide that starts `start` columns from the
+  /// start edge.
+  func left(start: Int, width: Int) -> Int {
+    direction == .rtl ? screen.width - start - width : start
+  }
+
+  /// Lays `logical` out in `width` columns at `start` from the start edge of `row`.
+  mutating func text(
+    _ logical: String, row: Int, start: Int = 0, width: Int? = nil,
+    align: Alignment = .start, role: StyleRole = .normal
+  ) {
+    guard row >= 0, row < height, start < self.width else { return }
+    let w = min(width ?? (self.width - start), self.width - start)
+    guard w > 0 else { return }
+    let line = Layout.fit(logical, columns: w, base: direction, align: align, mode: mode)
+    screen.put(
+      line.glyphs.map { ($0.text, $0.width) }, row: row, col: left(start: start, width: w),
+      role: role)
+  }
+
+  /// Sets the role of a whole row (selection bars, the status line).
+  mutating func paint(row: Int, role: StyleRole) {
+    screen.paint(row: row, cols: 0..<width, role: role)
+  }
+
+  /// Lays out cells side by side from the start edge: `(width, text, align)` in logical
+  /// order, one column of gap between them. The first cell is on the right in Arabic.
+  mutating func columns(
+    _ cells: [(width: Int, text: String, align: Alignment)], row: Int, role: StyleRole
+  ) {
+    var start = 0
+    for cell in cells where cell.width > 0 {
+      text(cell.text, row: row, start: start, width: cell.width, align: cell.align, role: role)
+      start += cell.width + 1
+      if start >= width { break }
+    }
+  }
+
+  // MARK: Text helpers (forwarded to `Labels`)
+
+  var labels: Labels { Labels(lang: lang, timeZone: timeZone) }
+  func t(_ key: String, _ args: [String: String] = [:]) -> String { labels.t(key, args) }
+  func id(_ raw: String) -> String { labels.id(raw) }
+  func untrusted(_ raw: String) -> String { labels.untrusted(raw) }
+  func money(_ m: Money) -> String { labels.money(m) }
+  func date(_ d: Date, style: DateStyle = .dateTime) -> String { labels.date(d, style: style) }
+}
+
+/// Turns values into display strings in one language: labels from the string table,
+/// untrusted text sanitised, identifiers and amounts isolated so they keep their order.
+struct Labels {
+  let lang: Lang
+  let timeZone: String
+
+  /// A label from the string table.
+  func t(_ key: String, _ args: [String: String] = [:]) -> String { tr(key, lang, args) }
+
+  /// An identifier (order number, tracking number) that must read left to right as written.
+  func id(_ raw: String) -> String { Bidi.isolate(Sanitizer.clean(raw)) }
+
+  /// Untrusted text (titles, seller names, imported fields), neutralised, then isolated with
+  /// its own direction (FSI): an Arabic title keeps "500g" at its end inside an English line.
+  func untrusted(_ raw: String) -> String { Bidi.firstStrong(Sanitizer.clean(raw)) }
+
+  /// An amount in the shopper's language, isolated so it keeps its own order.
+  func money(_ m: Money) -> String {
+    Format.money(minor: m.minor, currency: m.currency, lang: lang)
+  }
+
+  /// A date (and time) in the shopper's language and time zone, one isolated run.
+  func date(_ d: Date, style: DateStyle = .dateTime) -> String {
+    Format.date(d, lang: lang, timeZone: timeZone, style: style)
+  }
+
+  /// A western-digit number, isolated.
+  func number(_ n: Int) -> String { Bidi.isolate(String(n)) }
+
+  /// A countdown as m:ss (R3: time left in the seller window).
+  func countdown(_ seconds: TimeInterval) -> String {
+    let s = max(0, Int(seconds.rounded(.up)))
+    let h = s / 3600
+    let m = (s % 3600) / 60
+    let sec = s % 60
+    let text =
+      h > 0
+      ? "\(h):\(m < 10 ? "0" : "")\(m):\(sec < 10 ? "0" : "")\(sec)"
+      : "\(m):\(sec < 10 ? "0" : "")\(sec)"
+    return Bidi.isolate(text)
+  }
+}

@@ -1,0 +1,159 @@
+import TalabatiDomain
+import TalabatiText
+
+/// One key of the keymap: the key, what it does, where, and its help text. The decoder, the
+/// help screen and the status-line hints all read the same table (tig-style keymap as data).
+public struct KeyBinding: Hashable, Sendable {
+  public var key: Key
+  public var action: Action
+  /// String-table key of its help text (`help.*`).
+  public var helpKey: String
+  /// Screens where it applies.
+  public var screens: Set<Route>
+  /// Only in this layout direction (←/→ follow what the shopper sees); nil in both.
+  public var direction: Direction?
+  /// Shown among the main keys on the status line.
+  public var hint: Bool
+
+  public init(
+    _ key: Key, _ action: Action, help helpKey: String, on screens: Set<Route>,
+    direction: Direction? = nil, hint: Bool = false
+  ) {
+    self.key = key
+    self.action = action
+    self.helpKey = helpKey
+    self.screens = screens
+    self.direction = direction
+    self.hint = hint
+  }
+
+  /// The key as the help and the status line name it (Latin, left to right).
+  public var keyLabel: String { Self.label(key) }
+
+  static func label(_ key: Key) -> String {
+    switch key {
+    case .char(" "): "Space"
+    case .char(let c): String(c)
+    case .ctrl(let c): "Ctrl-\(String(c).uppercased())"
+    case .up: "↑"
+    case .down: "↓"
+    case .left: "←"
+    case .right: "→"
+    case .pageUp: "PgUp"
+    case .pageDown: "PgDn"
+    case .home: "Home"
+    case .end: "End"
+    case .enter: "Enter"
+    case .escape: "Esc"
+    case .backspace: "Backspace"
+    case .tab: "Tab"
+    case .backTab: "Shift-Tab"
+    case .delete: "Del"
+    case .function(let n): "F\(n)"
+    case .resize: "resize"
+    }
+  }
+}
+
+/// The keymap: every key the client knows, per screen.
+public enum Keymap {
+  private static let all = Set(Route.allCases)
+  private static let moving: Set<Route> = [
+    .list, .detail, .cancelSelect, .reasonPicker, .help, .confirmCancel,
+  ]
+  private static let confirming: Set<Route> = [
+    .cancelSelect, .reasonPicker, .confirmCancel, .confirmArchive, .result,
+  ]
+
+  /// Every binding, in the order the help lists them.
+  public static let bindings: [KeyBinding] = {
+    var b: [KeyBinding] = [
+      KeyBinding(.down, .moveDown, help: "help.down", on: moving),
+      KeyBinding(.char("j"), .moveDown, help: "help.down", on: moving),
+      KeyBinding(.up, .moveUp, help: "help.up", on: moving),
+      KeyBinding(.char("k"), .moveUp, help: "help.up", on: moving),
+      KeyBinding(.pageDown, .pageDown, help: "help.pageDown", on: [.list, .detail, .cancelSelect]),
+      KeyBinding(.pageUp, .pageUp, help: "help.pageUp", on: [.list, .detail, .cancelSelect]),
+      KeyBinding(.home, .jumpTop, help: "help.top", on: moving),
+      KeyBinding(.char("g"), .jumpTop, help: "help.top", on: moving),
+      KeyBinding(.end, .jumpBottom, help: "help.bottom", on: moving),
+      KeyBinding(.char("G"), .jumpBottom, help: "help.bottom", on: moving),
+      KeyBinding(.enter, .openSelected, help: "help.open", on: [.list], hint: true),
+      KeyBinding(.tab, .nextView, help: "help.nextView", on: [.list], hint: true),
+      KeyBinding(.backTab, .previousView, help: "help.previousView", on: [.list]),
+      // ←/→ follow what the shopper sees: tabs run right to left in Arabic.
+      KeyBinding(.right, .nextView, help: "help.rightTab", on: [.list], direction: .ltr),
+      KeyBinding(.left, .previousView, help: "help.leftTab", on: [.list], direction: .ltr),
+      KeyBinding(.left, .nextView, help: "help.leftTab", on: [.list], direction: .rtl),
+      KeyBinding(.right, .previousView, help: "help.rightTab", on: [.list], direction: .rtl),
+      KeyBinding(.char("/"), .startSearch, help: "help.search", on: [.list], hint: true),
+      KeyBinding(.char("c"), .beginCancel, help: "help.cancel", on: [.detail], hint: true),
+      KeyBinding(.char("A"), .toggleArchive, help: "help.archive", on: [.detail], hint: true),
+      KeyBinding(.char("A"), .toggleArchive, help: "help.unarchive", on: [.list]),
+      KeyBinding(.char(" "), .toggleItem, help: "help.toggle", on: [.cancelSelect], hint: true),
+      KeyBinding(.char("a"), .toggleAll, help: "help.toggleAll", on: [.cancelSelect], hint: true),
+      KeyBinding(
+        .enter, .confirm, help: "help.next", on: [.cancelSelect, .reasonPicker], hint: true),
+      KeyBinding(
+        .enter, .confirm, help: "help.confirm", on: [.confirmCancel, .confirmArchive], hint: true),
+      KeyBinding(.enter, .confirm, help: "help.done", on: [.result], hint: true),
+    ]
+    for n in 1...CancelReason.allCases.count {
+      let digit = Character(String(n))
+      b.append(
+        KeyBinding(.char(digit), .pickReason(n - 1), help: "help.pickReason", on: [.reasonPicker]))
+    }
+    b += [
+      KeyBinding(.escape, .back, help: "help.back", on: all.subtracting([.list]), hint: true),
+      KeyBinding(.backspace, .back, help: "help.back", on: all.subtracting([.list])),
+      KeyBinding(.escape, .back, help: "help.clearSearch", on: [.list]),
+      KeyBinding(.char("?"), .showHelp, help: "help.help", on: all, hint: true),
+      KeyBinding(.char("L"), .switchLanguage, help: "help.language", on: all),
+      KeyBinding(.char("T"), .nextTheme, help: "help.theme", on: all),
+      KeyBinding(.ctrl("l"), .redraw, help: "help.redraw", on: all),
+      KeyBinding(.char("q"), .quit, help: "help.quit", on: [.list], hint: true),
+      KeyBinding(.char("q"), .quit, help: "help.close", on: all.subtracting([.list])),
+    ]
+    return b
+  }()
+
+  /// The bindings of one screen in one layout direction, in help order.
+  public static func bindings(for route: Route, direction: Direction) -> [KeyBinding] {
+    bindings.filter {
+      $0.screens.contains(route) && ($0.direction == nil || $0.direction == direction)
+    }
+  }
+
+  /// The action a key means on the model's screen, or nil. Letters typed on the Arabic
+  /// layout are looked up by their physical key when no binding names them directly.
+  public static func action(for key: Key, in model: AppModel) -> Action? {
+    if case .resize(let w, let h) = key { return .resized(width: w, height: h) }
+    if model.search != nil {
+      switch key {
+      case .char(let c): return .searchTyped(c)
+      case .backspace, .delete: return .searchBackspace
+      case .enter: return .submitSearch
+      case .escape: return .back
+      case .ctrl("l"): return .redraw
+      default: return nil
+      }
+    }
+    if model.tooSmall {
+      // The plain "too small" message still obeys q (and Ctrl-L).
+      switch key {
+      case .char("q"): return .quit
+      case .char(let c) where ArabicKeyboard.latinKey(for: c) == "q": return .quit
+      case .ctrl("l"): return .redraw
+      default: return nil
+      }
+    }
+    let table = bindings(for: model.route, direction: model.direction)
+    if let hit = table.first(where: { $0.key == key }) { return hit.action }
+    if case .char(let c) = key, let latin = ArabicKeyboard.latinKey(for: c),
+      let hit = table.first(where: { $0.key == .char(latin) })
+    {
+      return hit.action
+    }
+    return nil
+  }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import TalabatiDomain
+import TalabatiText
+
+/// What the effects need from the outside: the lead adapts the store to it, tests use
+/// `InMemoryOrderService`.
+public protocol OrderService {
+  /// One page of a newest-first list (keyset pagination).
+  func page(
+    view: OrderListView, query: String?, after: ListCursor?, limit: Int, now: Date
+  ) throws -> OrderPage
+  func order(_ id: OrderID) throws -> Order
+  /// Cancels all or nothing (R4); throws `CancelError` when the policy refuses.
+  func cancel(
+    _ selection: CancelSelection, in order: OrderID, reason: CancelReason, at now: Date
+  ) throws -> CancelOutcome
+  func archive(_ id: OrderID, at now: Date) throws -> Order
+  func unarchive(_ id: OrderID, at now: Date) throws -> Order
+  func saveLanguage(_ lang: Lang) throws
+}
+
+/// Runs one effect synchronously against `service` and returns the action that reports its
+/// result (nil for effects the terminal driver handles, or that report nothing).
+/// Thrown errors come back as `failed`, except a domain `CancelError`, which is
+/// `cancelRefused` so the shopper sees why and what to do instead (R7).
+public func perform(_ effect: Effect, service: any OrderService, now: Date) -> Action? {
+  do {
+    switch effect {
+    case .loadPage(let view, let query, let after, let limit, let index):
+      let page = try service.page(view: view, query: query, after: after, limit: limit, now: now)
+      return .pageLoaded(view: view, query: query, index: index, page)
+    case .loadOrder(let id):
+      return .orderLoaded(try service.order(id))
+    case .cancel(let selection, let id, let reason):
+      do {
+        return .cancelSucceeded(try service.cancel(selection, in: id, reason: reason, at: now))
+      } catch let error as CancelError {
+        return .cancelRefused(error)
+      }
+    case .archive(let id):
+      return .archived(try service.archive(id, at: now))
+    case .unarchive(let id):
+      return .unarchived(try service.unarchive(id, at: now))
+    case .saveLanguage(let lang):
+      try service.saveLanguage(lang)
+      return nil
+    case .applyTheme, .redraw, .quit:
+      return nil
+    }
+  } catch {
+    return .failed(String(describing: error))
+  }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import TalabatiDomain
+import Testing
+
+@testable import TalabatiStore
+
+@Suite("Confirmation e-mails (R6, R9, R17)")
+struct StoreMailTests {
+  /// Splits a rendered message into unfolded headers and the body.
+  func parse(_ message: String) -> (headers: [String: String], body: String) {
+    let parts = message.components(separatedBy: "\n\n")
+    var headers: [String: String] = [:]
+    var last = ""
+    for line in parts[0].split(separator: "\n", omittingEmptySubsequences: false) {
+      if line.hasPrefix(" ") {
+        headers[last, default: ""] += String(line)
+      } else if let colon = line.firstIndex(of: ":") {
+        last = String(line[..<colon])
+        headers[last] = String(line[line.index(after: colon)...].dropFirst())
+      }
+    }
+    return (headers, parts.dropFirst().joined(separator: "\n\n"))
+  }
+
+  /// Decodes RFC 2047 B-encoded words separated by folding white space; every word must be
+  /// ≤ 75 characters and hold whole UTF-8 sequences.
+  func decodeWords(_ value: String) -> String? {
+    var out = ""
+    for word in value.split(separator: " ") {
+      guard word.count <= 75, word.hasPrefix("=?UTF-8?B?"), word.hasSuffix("?=") else { return nil }
+      let payload = word.dropFirst(10).dropLast(2)
+      guard let data = Data(base64Encoded: String(payload)),
+        let text = String(data: data, encoding: .utf8)
+      else { return nil }
+      out += text
+    }
+    return out
+  }
+
+  func cancelledMessage(language: Language, title: String = "سماعة سوني") throws -> OutboxMessage {
+    let db = try AppDatabase.inMemory()
+    var account = Fixture.shopper
+    account.language = language
+    try db.createAccount(account)
+    let o = Fixture.order(
+      1, placedAt: Fixture.t0, shipments: [[(title, .store), ("كابل شحن", .store)]],
+      price: 123_450)
+    _ = try db.insert(orders: [o], account: 1, actor: "t")
+    try db.cancel(
+      .items([o.items[0].id]), in: o.id, account: 1, reason: .changedMind,
+      at: Fixture.t0.addingTimeInterval(60), actor: "t")
+    return try #require(try db.outbox(account: 1, limit: 1).first)
+  }
+
+  /// The message is RFC 5322 with MIME headers; the Arabic subject round-trips through RFC 2047.
+  @Test func arabicCancellationMessageIsWellFormed() throws {
+    let sent = try cancelledMessage(language: .ar)
+    let (headers, body) = parse(sent.message)
+    #expect(headers["From"] == "talabati <no-reply@talabati.invalid>")
+    #expect(headers["To"] == "<sara@example.com>")
+    #expect(headers["MIME-Version"] == "1.0")
+    #expect(headers["Content-Type"] == "text/plain; charset=utf-8")
+    #expect(headers["Content-Transfer-Encoding"] == "8bit")
+    #expect(headers["Message-ID"]?.hasSuffix("@talabati.invalid>") == true)
+    // Asia/Riyadh is UTC+3: 08:54:20 UTC → 11:54:20 +0300.
+    #expect(headers["Date"] == "Thu, 09 Oct 2025 11:54:20 +0300")
+    let subject = try #require(headers["Subject"])
+    #expect(decodeWords(subject) == sent.subject)
+    #expect(sent.subject.contains("تأكيد إلغاء"))
+    #expect(sent.subject.contains(Fixture.number(1)))
+    // R9: the cancelled line, the refund breakdown and where it goes.
+    #expect(body.contains("- سماعة سوني × 1 — 1,234.50 ر.س."))
+    #expect(!body.contains("كابل شحن"))
+    #expect(body.contains("إجمالي المبلغ المسترد: 1,234.50 ر.س."))
+    #expect(body.contains("منها ضريبة القيمة المضافة: 161.02 ر.س."))
+    #expect(body.contains("رسوم الشحن: 0.00 ر.س."))
+    #expect(body.contains("4242"))
+    #expect(sent.message.split(separator: "\n").allSatisfy { $0.utf8.count <= 998 })
+  }
+
+  @Test func englishAccountGetsEnglishMessage() throws {
+    let sent = try cancelledMessage(language: .en)
+    let (headers, body) = parse(sent.message)
+    #expect(headers["Subject"] == sent.subject)  // plain ASCII needs no encoding
+    #expect(body.contains("Total refunded: SAR 1,234.50"))
+    #expect(body.contains("Refunded to: card ending in 4242"))
+  }
+
+  /// Untrusted titles lose control characters and bidi overrides in mail too.
+  @Test func titlesAreSanitised() throws {
+    let sent = try cancelledMessage(language: .ar, title: "عطر\u{202E}gnp.exe\u{7}\nSubject: x")
+    let body = parse(sent.message).body
+    #expect(body.contains("عطرgnp.exe Subject: x"))
+    #expect(!sent.message.unicodeScalars.contains { $0.value == 0x202E || $0.value == 0x07 })
+  }
+
+  /// Long subjects split into several words without cutting a UTF-8 sequence.
+  @Test(arguments: [1, 7, 40, 120])
+  func encodedWordsSplitOnScalarBoundaries(length: Int) {
+    let subject = String(repeating: "إلغاء ", count: length) + "🛍️ end"
+    let words = MailFormat.encodedWords(subject)
+    #expect(words.allSatisfy { $0.count <= 75 })
+    #expect(decodeWords(words.joined(separator: " ")) == MailFormat.sanitize(subject, limit: 400))
+  }
+
+  @Test(arguments: [
+    (Int64(123_450), Language.ar, "1,234.50 ر.س."), (123_450, .en, "SAR 1,234.50"),
+    (5, .ar, "0.05 ر.س."), (100_000_000, .en, "SAR 1,000,000.00"), (-250, .en, "SAR -2.50"),
+  ])
+  func moneyIsFormattedWithIntegers(minor: Int64, language: Language, text: String) {
+    #expect(MailFormat.money(Money(minor: minor), language: language) == text)
+  }
+}

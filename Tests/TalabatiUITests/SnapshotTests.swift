@@ -1,0 +1,78 @@
+import Foundation
+import TalabatiDomain
+import TalabatiTestSupport
+import TalabatiText
+import Testing
+
+@testable import TalabatiUI
+
+/// Every screen as text at 80×24, 120×40 and 40×12, in Arabic and English, from the fixed
+/// fixture. Look at the recorded files in `__Snapshots__/SnapshotTests/`.
+@Suite struct SnapshotTests {
+  static let sizes = [(80, 24), (120, 40), (40, 12)]
+
+  /// The driver after `steps`, from a fresh start in `lang`.
+  func after(_ lang: Lang, _ steps: [Action]) -> TestDriver {
+    var d = TestDriver(
+      model: Fixtures.model(lang: lang),
+      service: InMemoryOrderService(orders: Fixtures.orders, account: Fixtures.account))
+    d.start()
+    for s in steps { d.send(s) }
+    return d
+  }
+
+  func snap(_ name: String, _ steps: [Action], testName: String = #function) {
+    for lang in Lang.allCases {
+      let d = after(lang, steps)
+      for (w, h) in Self.sizes {
+        assertScreen(
+          view(d.model, width: w, height: h), named: "\(name)-\(lang.rawValue)-\(w)x\(h)",
+          testName: testName)
+      }
+    }
+  }
+
+  @Test func orderList() { snap("list", [.moveDown]) }
+  @Test func orderDetails() { snap("details", [.openSelected]) }
+  @Test func detailsWithPreparingShipment() {
+    snap("details-preparing", [.moveDown, .openSelected])
+  }
+  @Test func checkboxSelection() {
+    snap("select", [.openSelected, .beginCancel, .toggleItem, .moveDown])
+  }
+  @Test func reasonPicker() {
+    snap("reason", [.openSelected, .beginCancel, .toggleAll, .confirm, .moveDown])
+  }
+  @Test func confirmation() {
+    snap("confirm", [.openSelected, .beginCancel, .toggleAll, .confirm, .pickReason(0)])
+  }
+  @Test func result() {
+    snap("result", [.openSelected, .beginCancel, .toggleAll, .confirm, .pickReason(0), .confirm])
+  }
+  @Test func refusal() {
+    snap(
+      "refusal",
+      [
+        .moveDown, .openSelected,
+        .cancelRefused(
+          .refused([
+            CancelPolicy.eligibility(
+              of: Fixtures.preparing.shipments[0].items[0], in: Fixtures.preparing.shipments[0],
+              of: Fixtures.preparing, at: Fixtures.now)
+          ])),
+      ])
+  }
+  @Test func archiveConfirmation() { snap("archive-confirm", [.openSelected, .toggleArchive]) }
+  @Test func archiveView() { snap("archive", [.nextView, .nextView]) }
+  @Test func help() { snap("help", [.showHelp]) }
+  @Test func search() { snap("search", [.startSearch, .searchTyped("S"), .searchTyped("o")]) }
+
+  @Test func tooSmall() {
+    for lang in Lang.allCases {
+      let d = after(lang, [])
+      for (w, h) in [(39, 12), (80, 11), (10, 3)] {
+        assertScreen(view(d.model, width: w, height: h), named: "small-\(lang.rawValue)-\(w)x\(h)")
+      }
+    }
+  }
+}
