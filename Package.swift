@@ -47,7 +47,7 @@ let package = Package(
     .target(
       name: "TalabatiTestSupport",
       dependencies: [
-        "TalabatiDomain", "TalabatiUI",
+        "TalabatiDomain", "TalabatiUI", "TalabatiText",
         .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
       ]
     ),
@@ -61,10 +61,11 @@ let package = Package(
     ),
     .testTarget(
       name: "TalabatiUITests",
-      dependencies: ["TalabatiUI", "TalabatiTestSupport", "TalabatiDomain"],
+      dependencies: ["TalabatiUI", "TalabatiTestSupport", "TalabatiDomain", "TalabatiText"],
       exclude: ["__Snapshots__"]
     ),
     .testTarget(name: "TalabatiTerminalTests", dependencies: ["TalabatiTerminal", "TalabatiUI"]),
-    .testTarget(name: "TalabatiCLITests", dependencies: ["TalabatiStore", "TalabatiDomain"]),
+    .testTarget(
+      name: "TalabatiCLITests", dependencies: ["TalabatiStore", "TalabatiDomain", "TalabatiText"]),
   ]
 )

@@ -372,7 +372,9 @@ public struct ListCursor: Hashable, Codable, Sendable {
   }
 
   /// Milliseconds since 1970 of `placedAt`.
-  public var placedAtMilliseconds: Int64 { Int64((placedAt.timeIntervalSince1970 * 1000).rounded()) }
+  public var placedAtMilliseconds: Int64 {
+    Int64((placedAt.timeIntervalSince1970 * 1000).rounded())
+  }
 
   public var text: String { "\(placedAtMilliseconds):\(orderID)" }
 

@@ -1,5 +1,6 @@
 import Foundation
 import TalabatiDomain
+import TalabatiText
 
 /// What goes into the search index and how a typed query becomes an FTS5 expression.
 ///
@@ -7,12 +8,12 @@ import TalabatiDomain
 /// they were typed. Order numbers are indexed as their digit groups (`402`, `1234567`, …) so a
 /// fragment typed from any group matches; every query token is a prefix query (`"سماع"*`).
 enum SearchText {
-  /// The single folding function used for indexing and querying.
+  /// The single folding function used for indexing and querying: `SearchFolding.fold`.
   ///
-  /// Placeholder until `TalabatiText.SearchFolding.fold(_:)` lands: switch this body to
-  /// `SearchFolding.fold(text)` then (and rebuild the index if the folding differs).
+  /// Changing the folding changes the index's tokens: a store indexed with another folding
+  /// needs its `order_search` rebuilt (a new migration).
   static func fold(_ text: String) -> String {
-    placeholderFold(text)
+    SearchFolding.fold(text)
   }
 
   /// Folded text indexed for `order`: every item title, then the order number.
@@ -38,26 +39,5 @@ enum SearchText {
     guard !tokens.isEmpty else { return nil }
     return tokens.prefix(8).map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"*" }
       .joined(separator: " ")
-  }
-
-  /// Lower-cases, NFKC-normalises (presentation forms → letters), removes harakat, Quranic
-  /// marks and tatweel, unifies alef forms (أ إ آ ٱ → ا), ة → ه, ى → ي, ؤ → و, ئ → ي, and
-  /// Arabic-Indic digits → ASCII digits.
-  private static func placeholderFold(_ text: String) -> String {
-    let normalized = text.precomposedStringWithCompatibilityMapping.lowercased()
-    var out = String.UnicodeScalarView()
-    for s in normalized.unicodeScalars {
-      switch s.value {
-      case 0x064B...0x065F, 0x0670, 0x0640, 0x0610...0x061A, 0x06D6...0x06ED: continue
-      case 0x0622, 0x0623, 0x0625, 0x0671: out.append("\u{0627}")
-      case 0x0629: out.append("\u{0647}")
-      case 0x0649, 0x0626: out.append("\u{064A}")
-      case 0x0624: out.append("\u{0648}")
-      case 0x0660...0x0669: out.append(Unicode.Scalar(s.value - 0x0660 + 0x30)!)
-      case 0x06F0...0x06F9: out.append(Unicode.Scalar(s.value - 0x06F0 + 0x30)!)
-      default: out.append(s)
-      }
-    }
-    return String(out)
   }
 }

@@ -47,7 +47,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
     case .corrupt(let path):
       return "The store \(path) is damaged (SQLite reports corruption); restore it from a backup."
     case .readOnly(let path):
-      return "The store \(path) is read-only: orders can be viewed but not changed."
+      return "The store \(path) is read-only (file, folder or disk): talabati cannot change it."
     case .newerVersion(let path):
       return "The store \(path) was written by a newer talabati; please upgrade talabati."
     case .io(let message):

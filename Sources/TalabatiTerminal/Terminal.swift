@@ -240,8 +240,12 @@ public final class Terminal {
       defaultColors = use_default_colors() == OK
     }
     if options.bidiMode == .app {
-      // putp goes through this screen's output buffer, so it cannot split curses' sequences.
-      putp("\u{1B}[8l")
+      // Flush curses' own buffer first (the first refresh: smcup, modes, clear), so the raw
+      // bytes cannot land inside one of its sequences. (putp writes to stdout, not this
+      // screen's tty: measured with ncurses 6.4.)
+      wnoutrefresh(win)
+      doupdate()
+      writeRaw(BDSM.explicit)
     }
     ExitGuard.arm(screen: sp, fd: options.outputFD, bytes: emergencyBytes())
     setTheme(options.theme)
@@ -262,8 +266,32 @@ public final class Terminal {
     for cap in ["sgr0", "rmkx", "cnorm", "rmcup"] {
       if let s = tl_tigetstr(cap) { bytes += Array(String(cString: s).utf8) }
     }
-    if options.bidiMode == .app { bytes += Array("\u{1B}[8h".utf8) }
+    if options.bidiMode == .app { bytes += BDSM.implicit }
     return bytes
+  }
+
+  /// The bidi mode sequences of the terminal-wg recommendation (TERMINAL-NOTES.md).
+  enum BDSM {
+    /// `CSI 8 l`: explicit, the application reorders.
+    static let explicit = Array("\u{1B}[8l".utf8)
+    /// `CSI 8 h`: implicit, the terminal reorders (the default to leave behind).
+    static let implicit = Array("\u{1B}[8h".utf8)
+  }
+
+  /// Writes bytes straight to the tty. Only call when curses' buffer is empty (after
+  /// `doupdate` or `endwin`), so they cannot split one of its sequences.
+  private func writeRaw(_ bytes: [UInt8]) {
+    var offset = 0
+    while offset < bytes.count {
+      let n = bytes[offset...].withUnsafeBytes { write(options.outputFD, $0.baseAddress, $0.count) }
+      if n > 0 {
+        offset += n
+      } else if n < 0 && errno == EINTR {
+        continue
+      } else {
+        return
+      }
+    }
   }
 
   private func activate() {
@@ -291,9 +319,9 @@ public final class Terminal {
     guard !restored else { return }
     restored = true
     activate()
-    if options.bidiMode == .app { putp("\u{1B}[8h") }
     curs_set(1)
-    endwin()
+    endwin()  // flushes curses' buffer: raw bytes after it stay in order
+    if options.bidiMode == .app { writeRaw(BDSM.implicit) }
     ExitGuard.disarm(screen: screenPointer)
     delscreen(screenPointer)
     fclose(outFile)
@@ -305,11 +333,11 @@ public final class Terminal {
   public func suspend() {
     guard !restored else { return }
     activate()
-    if options.bidiMode == .app { putp("\u{1B}[8h") }
     endwin()
+    if options.bidiMode == .app { writeRaw(BDSM.implicit) }
     tl_stop_self()
     // Resumed: back into curses mode, everything redrawn on the next paint.
-    if options.bidiMode == .app { putp("\u{1B}[8l") }
+    if options.bidiMode == .app { writeRaw(BDSM.explicit) }
     redrawAll()
   }
 

@@ -2,7 +2,13 @@ import ArgumentParser
 import Foundation
 import TalabatiDomain
 import TalabatiStore
+import TalabatiTerminal
 import TalabatiText
+import TalabatiUI
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// The full-screen client (the default command).
 struct Browse: ParsableCommand {
@@ -11,10 +17,178 @@ struct Browse: ParsableCommand {
 
   @OptionGroup var global: GlobalOptions
 
+  @Option(
+    help: ArgumentHelp(
+      "Theme: default-dark, light, high-contrast, monochrome or one of yours (env TALABATI_THEME).",
+      valueName: "name"))
+  var theme: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Who reorders right-to-left text: app (default) or terminal (Konsole, mlterm) (env TALABATI_BIDI).",
+      valueName: "app|terminal"))
+  var bidi: String?
+
   func run() throws {
-    // Until the full-screen client lands, print the order list.
-    var orders = try Orders.parse([])
-    orders.global = global
-    try orders.run()
+    let env = ProcessInfo.processInfo.environment
+    var bidiMode = TalabatiText.BidiMode.detect(environment: env)
+    if let b = bidi {
+      guard let m = TalabatiText.BidiMode(rawValue: b) else {
+        throw CLIFailure.usage("--bidi: '\(Sanitizer.clean(b))' is not one of app, terminal")
+      }
+      bidiMode = m
+    }
+    guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+      throw CLIFailure(
+        code: 6,
+        message:
+          "the full-screen client needs a terminal on standard input and output; "
+          + "use 'talabati orders' (or --json) in scripts and pipes")
+    }
+    let ctx = try Context.open(global)
+    let account = try ctx.requireAccount()
+
+    // Theme: the named one, or the default; a broken file is reported and the default used.
+    let userDir = ThemeLoader.userDirectory(environment: env)
+    let themeName = theme ?? env["TALABATI_THEME"] ?? "default-dark"
+    var chosen = ThemeLoader.defaultTheme
+    var themeWarning: String?
+    do {
+      chosen = try ThemeLoader.load(name: themeName, userDirectory: userDir)
+    } catch {
+      themeWarning = "\(error)"
+    }
+    chosen = ThemeLoader.forEnvironment(chosen, environment: env)
+
+    var model = AppModel(
+      lang: ctx.lang, bidiMode: bidiMode,
+      themeNames: ThemeLoader.available(userDirectory: userDir), themeName: chosen.name,
+      timeZone: account.timeZone, email: account.email, now: ctx.now)
+    let options = TerminalOptions(
+      bidiMode: bidiMode == .app ? .app : .terminal, theme: chosen, environment: env)
+    let terminal: Terminal
+    do {
+      terminal = try Terminal(options: options)
+    } catch {
+      throw CLIFailure(code: 6, message: "\(error)")
+    }
+    let code: Int32
+    do {
+      defer { terminal.restore() }
+      let (w, h) = terminal.size
+      model.width = w
+      model.height = h
+      var app = FullScreenApp(
+        model: model, service: StoreService(db: ctx.db, account: account), clock: ctx.clock,
+        terminal: terminal, userThemeDirectory: userDir, environment: env)
+      app.start(warning: themeWarning)
+      code = terminal.run(&app)
+    }
+    if code != 0 { throw ExitCode(code) }
+  }
+}
+
+/// The store, seen through the operations the full-screen client's effects need.
+struct StoreService: OrderService {
+  let db: AppDatabase
+  let account: Account
+
+  func page(
+    view: OrderListView, query: String?, after: ListCursor?, limit: Int, now: Date
+  ) throws -> OrderPage {
+    if let q = query, !q.trimmingCharacters(in: .whitespaces).isEmpty {
+      return try db.search(
+        account: account.id, query: q, view: view, limit: limit, after: after, now: now)
+    }
+    return try db.orders(account: account.id, view: view, limit: limit, after: after, now: now)
+  }
+
+  func order(_ id: OrderID) throws -> Order { try db.order(id, account: account.id) }
+
+  func cancel(
+    _ selection: CancelSelection, in order: OrderID, reason: CancelReason, at now: Date
+  ) throws -> CancelOutcome {
+    do {
+      return try db.cancel(
+        selection, in: order, account: account.id, reason: reason, at: now, actor: "tui")
+    } catch StoreError.policy(let refusal) {
+      throw refusal  // the client shows why and what to do instead (R7)
+    }
+  }
+
+  func archive(_ id: OrderID, at now: Date) throws -> Order {
+    try db.archive(order: id, account: account.id, at: now, actor: "tui")
+  }
+
+  func unarchive(_ id: OrderID, at now: Date) throws -> Order {
+    try db.unarchive(order: id, account: account.id, at: now, actor: "tui")
+  }
+
+  func saveLanguage(_ lang: Lang) throws {
+    try db.setLanguage(lang == .en ? .en : .ar, account: account.id)
+  }
+}
+
+/// Connects the pure core (update/view) to the terminal and the store: keys become actions,
+/// effects run against the store and their results go back into `update`.
+struct FullScreenApp: TerminalApp {
+  var model: AppModel
+  let service: StoreService
+  let clock: any Clock
+  let terminal: Terminal
+  let userThemeDirectory: String?
+  let environment: [String: String]
+  var quitRequested = false
+
+  mutating func start(warning: String?) {
+    run(launch(&model))
+    if let warning { dispatch(.failed(warning)) }
+  }
+
+  mutating func handle(_ key: Key) -> Bool {
+    if case .resize(let w, let h) = key {
+      dispatch(.resized(width: w, height: h))
+    } else if let action = Keymap.action(for: key, in: model) {
+      dispatch(action)
+    }
+    return !quitRequested
+  }
+
+  func render(width: Int, height: Int) -> Screen { view(model, width: width, height: height) }
+
+  mutating func tick() {
+    let now = clock.now()
+    if Int(now.timeIntervalSince1970) != Int(model.now.timeIntervalSince1970) {
+      dispatch(.tick(now))
+    }
+  }
+
+  /// Applies an action and everything its effects lead to.
+  mutating func dispatch(_ action: Action) {
+    run(update(&model, action))
+  }
+
+  private mutating func run(_ first: [Effect]) {
+    var effects = first
+    while !effects.isEmpty {
+      let effect = effects.removeFirst()
+      switch effect {
+      case .quit:
+        quitRequested = true
+      case .redraw:
+        terminal.redrawAll()
+      case .applyTheme(let name):
+        do {
+          let theme = try ThemeLoader.load(name: name, userDirectory: userThemeDirectory)
+          terminal.setTheme(ThemeLoader.forEnvironment(theme, environment: environment))
+        } catch {
+          effects += update(&model, .failed("\(error)"))
+        }
+      default:
+        if let result = perform(effect, service: service, now: clock.now()) {
+          effects += update(&model, result)
+        }
+      }
+    }
   }
 }

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 
+/// Holds what a background reader collected (read only after the reader is done).
+final class DataBox: @unchecked Sendable {
+  var data = Data()
+}
+
 /// Runs the built `talabati` binary as a user would, on temporary stores.
 struct CLI {
   struct Result {
@@ -62,16 +67,16 @@ struct CLI {
     if let stdin { input.fileHandleForWriting.write(stdin) }
     try input.fileHandleForWriting.close()
     // Read both pipes fully before waiting, so a large output cannot block the child.
-    var outData = Data()
-    var errData = Data()
+    let errBox = DataBox()
     let group = DispatchGroup()
     group.enter()
     DispatchQueue.global().async {
-      errData = err.fileHandleForReading.readDataToEndOfFile()
+      errBox.data = err.fileHandleForReading.readDataToEndOfFile()
       group.leave()
     }
-    outData = out.fileHandleForReading.readDataToEndOfFile()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
     group.wait()
+    let errData = errBox.data
     p.waitUntilExit()
     let r = Result(
       code: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),

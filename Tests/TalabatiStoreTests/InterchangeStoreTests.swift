@@ -19,8 +19,8 @@ struct InterchangeStoreTests {
     // R3: the newest order's seller item is still inside its window.
     _ = try db.cancel(
       .items([gen.order(at: 0).items[0].id]), in: gen.order(at: 0).id, account: account.id,
-      reason: .foundCheaper, at: now, actor: "test")
-    _ = try db.archive(order: gen.order(at: 13).id, account: account.id, at: now, actor: "test")
+      reason: .foundCheaper, at: now, actor: "tui")
+    _ = try db.archive(order: gen.order(at: 13).id, account: account.id, at: now, actor: "tui")
     return (db, account)
   }
 

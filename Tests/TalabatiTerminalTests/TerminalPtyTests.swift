@@ -164,7 +164,8 @@ struct TerminalPtyTests {
     let pty = try Pty()
     let terminal = try Terminal(options: pty.options())
     defer { terminal.restore() }
-    pty.type("\u{1B}[A\u{1B}[B\u{1B}[5~\u{1B}[6~\u{1B}[H\u{1B}[F\u{1B}OP\u{1B}[15~\u{1B}[Z\u{1B}[3~")
+    // What xterm sends in application keypad mode (curses turns it on: smkx).
+    pty.type("\u{1B}OA\u{1B}OB\u{1B}[5~\u{1B}[6~\u{1B}OH\u{1B}OF\u{1B}OP\u{1B}[15~\u{1B}[Z\u{1B}[3~")
     pty.type("طq\u{03}\u{1A}\r\t\u{7F}ؤ")
     var keys: [Key] = []
     while keys.count < 19, let key = terminal.readKey(timeoutMilliseconds: 500) { keys.append(key) }
