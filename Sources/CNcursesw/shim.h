@@ -1,9 +1,9 @@
 // ncursesw wide-character API for Swift: SwiftPM drops the -D flags pkg-config prints, so enable
 // the wide API here, and wrap the C macros and globals Swift cannot import (TERMINAL-NOTES.md).
 //
-// The "restore on every exit path" helpers below keep their state in `static` storage. Swift
-// emits these inline functions into each object file that calls them, so ONLY ONE Swift file
-// (Sources/TalabatiTerminal/ExitGuard.swift) may call the tl_guard_* functions.
+// The "restore on every exit path" helpers below keep their state in a function-local static.
+// Swift emits these inline functions (with their static) into each object file that calls
+// them, so ONLY ONE Swift file (Sources/TalabatiTerminal/ExitGuard.swift) may call tl_guard_*.
 #ifndef TALABATI_CNCURSESW_SHIM_H
 #define TALABATI_CNCURSESW_SHIM_H
 #ifndef NCURSES_WIDECHAR
@@ -62,6 +62,13 @@ static inline int tl_set_winsize(int fd, int rows, int cols) {
   ws.ws_row = (unsigned short)rows;
   ws.ws_col = (unsigned short)cols;
   return ioctl(fd, TIOCSWINSZ, &ws);
+}
+
+/// Puts back the default action of the signals CSystemShims' tl_install_signal_flags catches
+/// (used when opening the terminal fails, so a CLI fallback still dies on Ctrl-C).
+static inline void tl_default_signals(void) {
+  int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH, SIGCONT};
+  for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) signal(sigs[i], SIG_DFL);
 }
 
 /// Stops the process with SIGTSTP's default action (Ctrl-Z in raw mode arrives as a key), then

@@ -148,7 +148,8 @@ extension InterchangeDocument {
     func checkMoney(_ m: Money, _ path: String, currency: String?) throws {
       guard m.minor >= 0 else { throw fail(path + ".minor", "must not be negative") }
       guard m.minor <= Self.maxMinor else { throw fail(path + ".minor", "is too large") }
-      let ok = m.currency.count == 3 && m.currency.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) }
+      let ok =
+        m.currency.count == 3 && m.currency.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) }
       guard ok else {
         throw fail(path + ".currency", "must be an ISO 4217 code like SAR")
       }
@@ -159,10 +160,13 @@ extension InterchangeDocument {
 
     try checkText(account.name, "account.name")
     try checkText(account.email, "account.email")
-    guard account.email.contains("@") else { throw fail("account.email", "is not an e-mail address") }
+    guard account.email.contains("@") else {
+      throw fail("account.email", "is not an e-mail address")
+    }
     try checkText(account.timeZone, "account.timeZone")
     guard TimeZone(identifier: account.timeZone) != nil else {
-      throw fail("account.timeZone", "unknown time zone " + InterchangeError.quote(account.timeZone))
+      throw fail(
+        "account.timeZone", "unknown time zone " + InterchangeError.quote(account.timeZone))
     }
 
     var orderIDs = Set<OrderID>()
@@ -172,17 +176,24 @@ extension InterchangeDocument {
       let op = "orders[\(oi)]"
       try checkText(order.id, op + ".id")
       // The store's rule for order numbers: 1–64 ASCII letters, digits, - _ .
-      let idOK = order.id.utf8.count <= 64 && order.id.unicodeScalars.allSatisfy {
-        $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0))
-      }
+      let idOK =
+        order.id.utf8.count <= 64
+        && order.id.unicodeScalars.allSatisfy {
+          $0.isASCII
+            && ($0.properties.isAlphabetic || ("0"..."9").contains($0)
+              || "-_.".unicodeScalars.contains($0))
+        }
       guard idOK else {
-        throw fail(op + ".id", "must be 1–64 ASCII letters, digits, - _ . (got \(InterchangeError.quote(order.id)))")
+        throw fail(
+          op + ".id",
+          "must be 1–64 ASCII letters, digits, - _ . (got \(InterchangeError.quote(order.id)))")
       }
       guard orderIDs.insert(order.id).inserted else {
         throw InterchangeError.duplicateOrder(order.id)
       }
       guard order.accountID == account.id else {
-        throw fail(op + ".accountID", "is \(order.accountID), the document's account is \(account.id)")
+        throw fail(
+          op + ".accountID", "is \(order.accountID), the document's account is \(account.id)")
       }
       // Decision: an order without items, or a shipment without items, means nothing to the
       // shopper (no status, no total): refused.
@@ -225,7 +236,8 @@ extension InterchangeDocument {
       try checkText(event.actor, ep + ".actor")
       try checkText(event.detail, ep + ".detail", allowEmpty: true)
       if let id = event.orderID, !orderIDs.contains(id) {
-        throw fail(ep + ".orderID", "names order \(InterchangeError.quote(id)), not in this document")
+        throw fail(
+          ep + ".orderID", "names order \(InterchangeError.quote(id)), not in this document")
       }
     }
   }
@@ -340,7 +352,8 @@ public enum InterchangeError: Error, Hashable, Sendable, CustomStringConvertible
         self = .notJSON(Self.quote(detail))
       } else {
         // Our own date message is already quoted; others (bad enum values) are library text.
-        let reason = ctx.debugDescription.unicodeScalars.count > 200
+        let reason =
+          ctx.debugDescription.unicodeScalars.count > 200
           ? String(ctx.debugDescription.prefix(200)) + "…" : ctx.debugDescription
         self = .invalidField(
           path: path(ctx.codingPath),

@@ -96,7 +96,9 @@ public final class AppDatabase: Sendable {
       if fd < 0 {
         let code = errno
         if code == EACCES || code == EROFS || code == EPERM { throw StoreError.readOnly(file) }
-        if code != EEXIST { throw StoreError.io("cannot create \(file): \(FileSystem.describe(code))") }
+        if code != EEXIST {
+          throw StoreError.io("cannot create \(file): \(FileSystem.describe(code))")
+        }
       } else {
         close(fd)
       }
@@ -107,12 +109,11 @@ public final class AppDatabase: Sendable {
       let config = makeConfiguration(readOnly: readOnly)
       let writer: any DatabaseWriter
       if readOnly {
-        writer = try DatabaseQueue(path: file, configuration: config)
+        writer = try openReadOnly(file, config: config)
       } else {
         writer = try DatabasePool(path: file, configuration: config)
+        try touch(writer)
       }
-      // Touch the schema now: a damaged file fails here with SQLITE_CORRUPT / NOTADB.
-      try writer.read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
       let box: Maildir?
       if readOnly {
         box = nil
@@ -125,6 +126,36 @@ public final class AppDatabase: Sendable {
       return store
     } catch {
       throw mapError(error, path: file, readOnly: readOnly)
+    }
+  }
+
+  /// Reads the schema now: a damaged file fails here with SQLITE_CORRUPT / NOTADB.
+  private static func touch(_ writer: any DatabaseWriter) throws {
+    try writer.read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+  }
+
+  /// A read-only connection. SQLite cannot open a WAL database read-only when it may not
+  /// create the `-shm` file (read-only folder); then, if no `-wal` content is pending (the
+  /// last session closed cleanly), the file is opened `immutable=1`, which needs no lock
+  /// files. Otherwise `.readOnly` is thrown.
+  private static func openReadOnly(_ file: String, config: Configuration) throws
+    -> any DatabaseWriter
+  {
+    do {
+      let queue = try DatabaseQueue(path: file, configuration: config)
+      try touch(queue)
+      return queue
+    } catch let error as DatabaseError
+      where error.resultCode != .SQLITE_CORRUPT && error.resultCode != .SQLITE_NOTADB
+    {
+      var info = stat()
+      let walPending = stat(file + "-wal", &info) == 0 && info.st_size > 0
+      guard !walPending,
+        let encoded = file.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)
+      else { throw StoreError.readOnly(file) }
+      let queue = try DatabaseQueue(path: "file:\(encoded)?immutable=1", configuration: config)
+      try touch(queue)
+      return queue
     }
   }
 

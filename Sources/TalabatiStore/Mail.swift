@@ -30,7 +30,8 @@ struct MailMessage: Sendable {
       "Auto-Submitted: auto-generated",
       "",
     ]
-    lines.append(contentsOf: body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+    lines.append(
+      contentsOf: body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
     var text = lines.joined(separator: "\n")
     if !text.hasSuffix("\n") { text += "\n" }
     return text
@@ -101,9 +102,11 @@ enum MailFormat {
 
   /// A header value that cannot break out of its header (no CR/LF, no angle brackets).
   static func headerSafe(_ text: String) -> String {
-    String(String.UnicodeScalarView(sanitize(text, limit: 254).unicodeScalars.filter {
-      $0 != "<" && $0 != ">" && $0 != " "
-    }))
+    String(
+      String.UnicodeScalarView(
+        sanitize(text, limit: 254).unicodeScalars.filter {
+          $0 != "<" && $0 != ">" && $0 != " "
+        }))
   }
 
   /// `1,234.50 ر.س.` (Arabic) or `SAR 1,234.50` (English), by integer arithmetic.

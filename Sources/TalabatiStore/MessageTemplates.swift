@@ -30,39 +30,41 @@ enum MessageTemplates {
     }
     switch language {
     case .ar:
-      return ([
-        "مرحبًا \(name)،",
-        "",
-        "تم إلغاء السلع التالية من طلبك رقم \(lrm)\(order.id):",
-      ] + lines + [
-        "سبب الإلغاء: \(reasonLabel(reason, language: .ar))",
-        "",
-        "تفاصيل المبلغ المسترد:",
-        "قيمة السلع: \(money(refund.items))",
-        "منها ضريبة القيمة المضافة: \(money(refund.itemsVAT))",
-        "رسوم الشحن: \(money(refund.shipping))",
-        "إجمالي المبلغ المسترد: \(money(refund.total))",
-        "يُعاد المبلغ إلى: \(paymentLabel(refund.paymentMethod, language: .ar))",
-        "",
-        "هذه رسالة آلية من طلباتي، يُرجى عدم الرد عليها.",
-      ]).joined(separator: "\n")
+      return
+        ([
+          "مرحبًا \(name)،",
+          "",
+          "تم إلغاء السلع التالية من طلبك رقم \(lrm)\(order.id):",
+        ] + lines + [
+          "سبب الإلغاء: \(reasonLabel(reason, language: .ar))",
+          "",
+          "تفاصيل المبلغ المسترد:",
+          "قيمة السلع: \(money(refund.items))",
+          "منها ضريبة القيمة المضافة: \(money(refund.itemsVAT))",
+          "رسوم الشحن: \(money(refund.shipping))",
+          "إجمالي المبلغ المسترد: \(money(refund.total))",
+          "يُعاد المبلغ إلى: \(paymentLabel(refund.paymentMethod, language: .ar))",
+          "",
+          "هذه رسالة آلية من طلباتي، يُرجى عدم الرد عليها.",
+        ]).joined(separator: "\n")
     case .en:
-      return ([
-        "Hello \(name),",
-        "",
-        "The following items of your order \(order.id) have been cancelled:",
-      ] + lines + [
-        "Reason: \(reasonLabel(reason, language: .en))",
-        "",
-        "Refund:",
-        "Items: \(money(refund.items))",
-        "of which VAT: \(money(refund.itemsVAT))",
-        "Shipping: \(money(refund.shipping))",
-        "Total refunded: \(money(refund.total))",
-        "Refunded to: \(paymentLabel(refund.paymentMethod, language: .en))",
-        "",
-        "This is an automatic message from talabati; please do not reply.",
-      ]).joined(separator: "\n")
+      return
+        ([
+          "Hello \(name),",
+          "",
+          "The following items of your order \(order.id) have been cancelled:",
+        ] + lines + [
+          "Reason: \(reasonLabel(reason, language: .en))",
+          "",
+          "Refund:",
+          "Items: \(money(refund.items))",
+          "of which VAT: \(money(refund.itemsVAT))",
+          "Shipping: \(money(refund.shipping))",
+          "Total refunded: \(money(refund.total))",
+          "Refunded to: \(paymentLabel(refund.paymentMethod, language: .en))",
+          "",
+          "This is an automatic message from talabati; please do not reply.",
+        ]).joined(separator: "\n")
     }
   }
 

@@ -191,9 +191,11 @@ extension AppDatabase {
         archived: row[6], imported: row[7],
         status: StatusSummary(counts: counts[id] ?? [:]))
     }
-    let next = fetched.count > limit ? summaries.last.map {
-      ListCursor(placedAt: $0.placedAt, orderID: $0.id)
-    } : nil
+    let next =
+      fetched.count > limit
+      ? summaries.last.map {
+        ListCursor(placedAt: $0.placedAt, orderID: $0.id)
+      } : nil
     return OrderPage(rows: summaries, next: next)
   }
 
@@ -206,10 +208,10 @@ extension AppDatabase {
     let rows = try Row.fetchCursor(
       db,
       sql: """
-        SELECT i.orderId, i.cancelledAt IS NOT NULL, s.placedAt, s.shippingStartsAt,
+        SELECT s.orderId, i.cancelledAt IS NOT NULL, s.placedAt, s.shippingStartsAt,
                s.shippedAt, s.outForDeliveryAt, s.deliveredAt
-        FROM item i JOIN shipment s ON s.id = i.shipmentId
-        WHERE i.orderId IN (\(marks))
+        FROM shipment s JOIN item i ON i.shipmentId = s.id
+        WHERE s.orderId IN (\(marks))
         """,
       arguments: StatementArguments(orderIDs))
     var result: [String: [Status: Int]] = [:]
@@ -272,7 +274,8 @@ extension AppDatabase {
                i.quantity, i.unitPriceMinor, i.currency, i.vatRateBasisPoints, i.category,
                i.cancelledAt, i.cancelReason
         FROM item i LEFT JOIN seller s ON s.id = i.sellerId
-        WHERE i.orderId = ? ORDER BY i.shipmentId, i.position
+        WHERE i.shipmentId IN (SELECT id FROM shipment WHERE orderId = ?)
+        ORDER BY i.shipmentId, i.position
         """,
       arguments: [id])
     while let r = try items.next() {

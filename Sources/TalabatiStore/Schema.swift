@@ -88,7 +88,9 @@ enum Schema {
           cancelledAt INTEGER,
           cancelReason TEXT
         );
-        CREATE INDEX item_by_order ON item(orderId);
+        -- Items are reached through their shipment: shipment ids grow with time, so this
+        -- index is appended to during bulk loads (an index on the random order number is not).
+        CREATE INDEX item_by_shipment ON item(shipmentId);
         CREATE TABLE event (
           id INTEGER PRIMARY KEY,
           accountId INTEGER NOT NULL REFERENCES account(id),
@@ -124,8 +126,11 @@ enum Schema {
         ) WITHOUT ROWID;
         -- Contentless: only the folded tokens of titles and order-number groups are kept;
         -- rowid = "order".seq. Insert-only (titles never change after an order is stored).
+        -- Prefix indexes for 1–6 characters: a short prefix typed as the first keystrokes is
+        -- one term walked lazily newest first, not a merge of every term it begins.
         CREATE VIRTUAL TABLE order_search USING fts5(
-          body, content='', detail=none, tokenize='unicode61 remove_diacritics 0'
+          body, content='', detail=none, prefix='1 2 3 4 5 6',
+          tokenize='unicode61 remove_diacritics 0'
         );
         """)
   }

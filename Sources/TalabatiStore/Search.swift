@@ -16,13 +16,39 @@ enum SearchText {
     SearchFolding.fold(text)
   }
 
-  /// Folded text indexed for `order`: every item title, then the order number.
+  /// Folded text indexed for an order: every item title, then the order number.
   static func indexBody(titles: [String], orderID: OrderID) -> String {
-    fold(titles.joined(separator: " ") + " " + orderID)
+    var cache: [String: String] = [:]
+    return indexBody(titles: titles, orderID: orderID, cache: &cache)
   }
 
-  /// The FTS5 MATCH expression for `query`: every folded word as a quoted prefix query,
-  /// all required. Nil when the query has no word characters.
+  /// The same, folding titles through `cache`.
+  ///
+  /// Titles are folded one by one through `cache` (folding is the costly part of a bulk
+  /// insert and catalogue titles repeat); the tokens are the same as folding the joined text.
+  /// The order number is validated ASCII (letters, digits, `-_.`), whose folding is lowercasing.
+  static func indexBody(titles: [String], orderID: OrderID, cache: inout [String: String])
+    -> String
+  {
+    var parts: [String] = []
+    parts.reserveCapacity(titles.count + 1)
+    for title in titles {
+      if let hit = cache[title] {
+        parts.append(hit)
+      } else {
+        let value = fold(title)
+        if cache.count < 100_000 { cache[title] = value }
+        parts.append(value)
+      }
+    }
+    parts.append(orderID.lowercased())
+    return parts.joined(separator: " ")
+  }
+
+  /// The FTS5 MATCH expression for `query`: every folded word required; the last one (the
+  /// word being typed) as a prefix query `"سماع"*`, the others as whole words (which FTS5
+  /// walks lazily; prefix queries merge every matching term). Nil when the query has no
+  /// word characters.
   static func matchExpression(_ query: String) -> String? {
     let folded = fold(String(query.prefix(256)))
     var tokens: [String] = []
@@ -37,7 +63,9 @@ enum SearchText {
     }
     if !current.isEmpty { tokens.append(current) }
     guard !tokens.isEmpty else { return nil }
-    return tokens.prefix(8).map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"*" }
-      .joined(separator: " ")
+    let words = tokens.suffix(8)
+    return words.enumerated().map { (i, word) in
+      "\"\(word.replacingOccurrences(of: "\"", with: "\"\""))\"" + (i == words.count - 1 ? "*" : "")
+    }.joined(separator: " ")
   }
 }

@@ -193,17 +193,22 @@ public final class Terminal {
     // handlers (which exit at once) or its SIGWINCH handler.
     _ = tl_install_signal_flags()
     ExitGuard.saveModes(fd: options.outputFD)
-    use_env(false)  // size from the tty, never from stale LINES/COLUMNS
+    // Size from the tty (TIOCGWINSZ) even when stale LINES/COLUMNS are exported. Not
+    // use_env(false): that ignores the tty too and uses terminfo's 80x24 (measured).
+    use_tioctl(true)
 
     let outFD = dup(options.outputFD)
     let inFD = dup(options.inputFD)
     guard outFD >= 0, inFD >= 0, let out = fdopen(outFD, "w"), let input = fdopen(inFD, "r")
     else {
+      if outFD >= 0 { close(outFD) }
+      if inFD >= 0 { close(inFD) }
       throw TerminalError.unsupportedTerminal(name: term, reason: "cannot open the tty")
     }
     guard let sp = newterm(term, out, input) else {
       fclose(out)
       fclose(input)
+      tl_default_signals()
       throw TerminalError.unknownTerminal(name: term)
     }
     set_term(sp)
@@ -212,6 +217,7 @@ public final class Terminal {
       delscreen(sp)
       fclose(out)
       fclose(input)
+      tl_default_signals()
       throw TerminalError.unsupportedTerminal(
         name: term, reason: "it cannot move the cursor or clear the screen")
     }
@@ -220,12 +226,15 @@ public final class Terminal {
       delscreen(sp)
       fclose(out)
       fclose(input)
+      tl_default_signals()
       throw TerminalError.unsupportedTerminal(name: term, reason: "curses has no screen")
     }
     screenPointer = sp
     window = win
     outFile = out
     inFile = input
+    // From here on, exit() and crashes restore the terminal too.
+    ExitGuard.arm(screen: sp, fd: options.outputFD, bytes: emergencyBytes())
 
     raw()  // not cbreak: Ctrl-C / Ctrl-Z arrive as keys (TERMINAL-NOTES.md)
     noecho()
@@ -247,7 +256,6 @@ public final class Terminal {
       doupdate()
       writeRaw(BDSM.explicit)
     }
-    ExitGuard.arm(screen: sp, fd: options.outputFD, bytes: emergencyBytes())
     setTheme(options.theme)
   }
 
@@ -515,12 +523,16 @@ public final class Terminal {
   }
 
   /// The scalars to draw for a cell: one spacing base plus at most 4 zero-width marks,
-  /// controls replaced by U+FFFD, a stray leading mark given a space to sit on.
+  /// controls replaced by U+FFFD, format characters (bidi controls) dropped, a stray leading
+  /// mark given a space to sit on.
   static func glyph(of cell: Cell) -> [wchar_t] {
     var out: [wchar_t] = []
     for scalar in cell.text.unicodeScalars {
       var v = scalar.value
       if v < 0x20 || (0x7F...0x9F).contains(v) { v = 0xFFFD }
+      // Bidi controls, U+FEFF and other format characters would let text reorder or hide
+      // itself on terminals that interpret them; ZWJ stays for emoji sequences.
+      if scalar.properties.generalCategory == .format && v != 0x200D { continue }
       let w = wcwidth(wchar_t(bitPattern: v))
       if out.isEmpty {
         if w < 1 {
@@ -543,7 +555,8 @@ public final class Terminal {
     _ text: String, role: StyleRole, row: Int, col: Int, into cc: inout cchar_t,
     buffer: inout [wchar_t]
   ) {
-    put(text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }, role: role, row: row,
+    put(
+      text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }, role: role, row: row,
       col: col, into: &cc, buffer: &buffer)
   }
 

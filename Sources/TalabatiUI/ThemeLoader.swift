@@ -166,7 +166,7 @@ public enum ThemeLoader {
     } catch {
       throw ThemeError(file: file, line: nil, message: "not valid TOML")
     }
-    let locator = LineLocator(text: text)
+    let locator = ThemeLineLocator(text: text)
 
     var name = (file as NSString).lastPathComponent
     if name.hasSuffix(".toml") { name = String(name.dropLast(5)) }
@@ -217,7 +217,7 @@ public enum ThemeLoader {
   }
 
   static func parseStyle(
-    _ table: TOMLTable, role: String, file: String, locator: LineLocator
+    _ table: TOMLTable, role: String, file: String, locator: ThemeLineLocator
   ) throws -> Style {
     var style = Style()
     for (key, value) in table {
@@ -300,7 +300,7 @@ public enum ThemeLoader {
 
 /// Finds the line of a role section or a key in theme text, for error messages (TOMLKit
 /// reports positions only for syntax errors).
-struct LineLocator {
+struct ThemeLineLocator {
   let lines: [Substring]
 
   init(text: String) {
@@ -353,317 +353,317 @@ struct LineLocator {
 public enum BuiltinThemeText {
   /// The text of `themes/default-dark.toml` (a test checks the two stay equal).
   public static let defaultDark = #"""
-# talabati theme: default-dark (the default; for dark terminal backgrounds).
-#
-# Theme file format (TOML). Put your own themes in $XDG_CONFIG_HOME/talabati/themes/NAME.toml
-# (or ~/.config/talabati/themes/NAME.toml); press T in the app to cycle through themes.
-#
-#   name = "my-theme"        shown when cycling themes (defaults to the file name)
-#   monochrome = false       true: attributes only, colours are ignored (see monochrome.toml)
-#
-#   [roles.ROLE]             one table per role; a role left out looks like "normal"
-#   fg = "cyan"              foreground colour (default "default")
-#   bg = "default"           background colour (default "default")
-#   bold = true              attributes, each true or false (default false):
-#   underline = false          bold, underline, reverse, dim
-#
-# ROLE is one of: normal, title, header, selection, disabled, warning, success, error, border,
-# status-line, tab-active, tab-inactive, accent, dim, checkbox, key.
-#
-# A colour is one of:
-#   "default"                the terminal's own foreground or background colour
-#   a name                   black, red, green, yellow, blue, magenta, cyan, white,
-#                            bright-black, bright-red, bright-green, bright-yellow,
-#                            bright-blue, bright-magenta, bright-cyan, bright-white
-#   "#rrggbb"                24-bit colour, shown as the nearest colour the terminal has
-#                            (256-colour palette, or the 16/8 ANSI colours)
-#   an integer 0-255         an xterm 256-colour palette index
-#
-# Unknown roles, keys or colours are reported with the file and line, and the default theme
-# is used instead. With NO_COLOR set (or on a terminal without colours) the monochrome theme
-# is used.
+    # talabati theme: default-dark (the default; for dark terminal backgrounds).
+    #
+    # Theme file format (TOML). Put your own themes in $XDG_CONFIG_HOME/talabati/themes/NAME.toml
+    # (or ~/.config/talabati/themes/NAME.toml); press T in the app to cycle through themes.
+    #
+    #   name = "my-theme"        shown when cycling themes (defaults to the file name)
+    #   monochrome = false       true: attributes only, colours are ignored (see monochrome.toml)
+    #
+    #   [roles.ROLE]             one table per role; a role left out looks like "normal"
+    #   fg = "cyan"              foreground colour (default "default")
+    #   bg = "default"           background colour (default "default")
+    #   bold = true              attributes, each true or false (default false):
+    #   underline = false          bold, underline, reverse, dim
+    #
+    # ROLE is one of: normal, title, header, selection, disabled, warning, success, error, border,
+    # status-line, tab-active, tab-inactive, accent, dim, checkbox, key.
+    #
+    # A colour is one of:
+    #   "default"                the terminal's own foreground or background colour
+    #   a name                   black, red, green, yellow, blue, magenta, cyan, white,
+    #                            bright-black, bright-red, bright-green, bright-yellow,
+    #                            bright-blue, bright-magenta, bright-cyan, bright-white
+    #   "#rrggbb"                24-bit colour, shown as the nearest colour the terminal has
+    #                            (256-colour palette, or the 16/8 ANSI colours)
+    #   an integer 0-255         an xterm 256-colour palette index
+    #
+    # Unknown roles, keys or colours are reported with the file and line, and the default theme
+    # is used instead. With NO_COLOR set (or on a terminal without colours) the monochrome theme
+    # is used.
 
-name = "default-dark"
-monochrome = false
+    name = "default-dark"
+    monochrome = false
 
-[roles.normal]
-fg = "default"
-bg = "default"
+    [roles.normal]
+    fg = "default"
+    bg = "default"
 
-[roles.title]
-fg = "bright-cyan"
-bold = true
+    [roles.title]
+    fg = "bright-cyan"
+    bold = true
 
-[roles.header]
-fg = "#87afd7"
-bold = true
-underline = true
+    [roles.header]
+    fg = "#87afd7"
+    bold = true
+    underline = true
 
-[roles.selection]
-fg = "black"
-bg = "#5fafd7"
+    [roles.selection]
+    fg = "black"
+    bg = "#5fafd7"
 
-[roles.disabled]
-fg = 244
+    [roles.disabled]
+    fg = 244
 
-[roles.warning]
-fg = "#ffaf00"
-bold = true
+    [roles.warning]
+    fg = "#ffaf00"
+    bold = true
 
-[roles.success]
-fg = "green"
+    [roles.success]
+    fg = "green"
 
-[roles.error]
-fg = "bright-red"
-bold = true
+    [roles.error]
+    fg = "bright-red"
+    bold = true
 
-[roles.border]
-fg = 240
+    [roles.border]
+    fg = 240
 
-[roles.status-line]
-fg = "white"
-bg = 236
+    [roles.status-line]
+    fg = "white"
+    bg = 236
 
-[roles.tab-active]
-fg = "black"
-bg = "cyan"
-bold = true
+    [roles.tab-active]
+    fg = "black"
+    bg = "cyan"
+    bold = true
 
-[roles.tab-inactive]
-fg = "#a8a8a8"
-bg = 236
+    [roles.tab-inactive]
+    fg = "#a8a8a8"
+    bg = 236
 
-[roles.accent]
-fg = "magenta"
+    [roles.accent]
+    fg = "magenta"
 
-[roles.dim]
-dim = true
+    [roles.dim]
+    dim = true
 
-[roles.checkbox]
-fg = "bright-yellow"
+    [roles.checkbox]
+    fg = "bright-yellow"
 
-[roles.key]
-fg = "yellow"
-bold = true
+    [roles.key]
+    fg = "yellow"
+    bold = true
 
-"""#
+    """#
 
   /// The text of `themes/light.toml` (a test checks the two stay equal).
   public static let light = #"""
-# talabati theme: light (for light terminal backgrounds). Format: see default-dark.toml.
+    # talabati theme: light (for light terminal backgrounds). Format: see default-dark.toml.
 
-name = "light"
-monochrome = false
+    name = "light"
+    monochrome = false
 
-[roles.normal]
-fg = "default"
-bg = "default"
+    [roles.normal]
+    fg = "default"
+    bg = "default"
 
-[roles.title]
-fg = "#005f87"
-bold = true
+    [roles.title]
+    fg = "#005f87"
+    bold = true
 
-[roles.header]
-fg = "#303030"
-bold = true
-underline = true
+    [roles.header]
+    fg = "#303030"
+    bold = true
+    underline = true
 
-[roles.selection]
-fg = "white"
-bg = "#005faf"
+    [roles.selection]
+    fg = "white"
+    bg = "#005faf"
 
-[roles.disabled]
-fg = 246
+    [roles.disabled]
+    fg = 246
 
-[roles.warning]
-fg = "#af5f00"
-bold = true
+    [roles.warning]
+    fg = "#af5f00"
+    bold = true
 
-[roles.success]
-fg = "#008700"
+    [roles.success]
+    fg = "#008700"
 
-[roles.error]
-fg = "red"
-bold = true
+    [roles.error]
+    fg = "red"
+    bold = true
 
-[roles.border]
-fg = 248
+    [roles.border]
+    fg = 248
 
-[roles.status-line]
-fg = "black"
-bg = 252
+    [roles.status-line]
+    fg = "black"
+    bg = 252
 
-[roles.tab-active]
-fg = "white"
-bg = "blue"
-bold = true
+    [roles.tab-active]
+    fg = "white"
+    bg = "blue"
+    bold = true
 
-[roles.tab-inactive]
-fg = "#444444"
-bg = 252
+    [roles.tab-inactive]
+    fg = "#444444"
+    bg = 252
 
-[roles.accent]
-fg = "#870087"
+    [roles.accent]
+    fg = "#870087"
 
-[roles.dim]
-fg = 243
+    [roles.dim]
+    fg = 243
 
-[roles.checkbox]
-fg = "#005f87"
-bold = true
+    [roles.checkbox]
+    fg = "#005f87"
+    bold = true
 
-[roles.key]
-fg = "#875f00"
-bold = true
+    [roles.key]
+    fg = "#875f00"
+    bold = true
 
-"""#
+    """#
 
   /// The text of `themes/high-contrast.toml` (a test checks the two stay equal).
   public static let highContrast = #"""
-# talabati theme: high-contrast (bright colours on black, bold where it helps).
-# Format: see default-dark.toml.
+    # talabati theme: high-contrast (bright colours on black, bold where it helps).
+    # Format: see default-dark.toml.
 
-name = "high-contrast"
-monochrome = false
+    name = "high-contrast"
+    monochrome = false
 
-[roles.normal]
-fg = "bright-white"
-bg = "black"
+    [roles.normal]
+    fg = "bright-white"
+    bg = "black"
 
-[roles.title]
-fg = "bright-yellow"
-bg = "black"
-bold = true
+    [roles.title]
+    fg = "bright-yellow"
+    bg = "black"
+    bold = true
 
-[roles.header]
-fg = "bright-white"
-bg = "black"
-bold = true
-underline = true
+    [roles.header]
+    fg = "bright-white"
+    bg = "black"
+    bold = true
+    underline = true
 
-[roles.selection]
-fg = "black"
-bg = "bright-yellow"
-bold = true
+    [roles.selection]
+    fg = "black"
+    bg = "bright-yellow"
+    bold = true
 
-[roles.disabled]
-fg = "white"
-bg = "black"
+    [roles.disabled]
+    fg = "white"
+    bg = "black"
 
-[roles.warning]
-fg = "bright-yellow"
-bg = "black"
-bold = true
-underline = true
+    [roles.warning]
+    fg = "bright-yellow"
+    bg = "black"
+    bold = true
+    underline = true
 
-[roles.success]
-fg = "bright-green"
-bg = "black"
-bold = true
+    [roles.success]
+    fg = "bright-green"
+    bg = "black"
+    bold = true
 
-[roles.error]
-fg = "bright-white"
-bg = "red"
-bold = true
+    [roles.error]
+    fg = "bright-white"
+    bg = "red"
+    bold = true
 
-[roles.border]
-fg = "bright-white"
-bg = "black"
+    [roles.border]
+    fg = "bright-white"
+    bg = "black"
 
-[roles.status-line]
-fg = "black"
-bg = "bright-white"
-bold = true
+    [roles.status-line]
+    fg = "black"
+    bg = "bright-white"
+    bold = true
 
-[roles.tab-active]
-fg = "black"
-bg = "bright-cyan"
-bold = true
+    [roles.tab-active]
+    fg = "black"
+    bg = "bright-cyan"
+    bold = true
 
-[roles.tab-inactive]
-fg = "bright-white"
-bg = "black"
-underline = true
+    [roles.tab-inactive]
+    fg = "bright-white"
+    bg = "black"
+    underline = true
 
-[roles.accent]
-fg = "bright-cyan"
-bg = "black"
-bold = true
+    [roles.accent]
+    fg = "bright-cyan"
+    bg = "black"
+    bold = true
 
-[roles.dim]
-fg = "white"
-bg = "black"
+    [roles.dim]
+    fg = "white"
+    bg = "black"
 
-[roles.checkbox]
-fg = "bright-yellow"
-bg = "black"
-bold = true
+    [roles.checkbox]
+    fg = "bright-yellow"
+    bg = "black"
+    bold = true
 
-[roles.key]
-fg = "bright-cyan"
-bg = "black"
-bold = true
-underline = true
+    [roles.key]
+    fg = "bright-cyan"
+    bg = "black"
+    bold = true
+    underline = true
 
-"""#
+    """#
 
   /// The text of `themes/monochrome.toml` (a test checks the two stay equal).
   public static let monochrome = #"""
-# talabati theme: monochrome (attributes only: bold, reverse, underline; no colour).
-# Used automatically when NO_COLOR is set or the terminal has no colours.
-# Format: see default-dark.toml.
+    # talabati theme: monochrome (attributes only: bold, reverse, underline; no colour).
+    # Used automatically when NO_COLOR is set or the terminal has no colours.
+    # Format: see default-dark.toml.
 
-name = "monochrome"
-monochrome = true
+    name = "monochrome"
+    monochrome = true
 
-[roles.normal]
+    [roles.normal]
 
-[roles.title]
-bold = true
+    [roles.title]
+    bold = true
 
-[roles.header]
-bold = true
-underline = true
+    [roles.header]
+    bold = true
+    underline = true
 
-[roles.selection]
-reverse = true
+    [roles.selection]
+    reverse = true
 
-[roles.disabled]
+    [roles.disabled]
 
-[roles.warning]
-bold = true
-underline = true
+    [roles.warning]
+    bold = true
+    underline = true
 
-[roles.success]
-bold = true
+    [roles.success]
+    bold = true
 
-[roles.error]
-bold = true
-reverse = true
+    [roles.error]
+    bold = true
+    reverse = true
 
-[roles.border]
+    [roles.border]
 
-[roles.status-line]
-reverse = true
+    [roles.status-line]
+    reverse = true
 
-[roles.tab-active]
-reverse = true
-bold = true
+    [roles.tab-active]
+    reverse = true
+    bold = true
 
-[roles.tab-inactive]
-underline = true
+    [roles.tab-inactive]
+    underline = true
 
-[roles.accent]
-bold = true
+    [roles.accent]
+    bold = true
 
-[roles.dim]
+    [roles.dim]
 
-[roles.checkbox]
-bold = true
+    [roles.checkbox]
+    bold = true
 
-[roles.key]
-bold = true
-underline = true
+    [roles.key]
+    bold = true
+    underline = true
 
-"""#
+    """#
 }

@@ -163,7 +163,8 @@ struct CancelPolicyTests {
       Fx.shipment(10, [Fx.item(100, .store, cancelled: Fx.at(30)), Fx.item(101, .store)]),
       Fx.shipment(11, [Fx.item(110, .seller)], shipping: 2_500),
     ])
-    let out = Fx.success(CancelPolicy.cancel(.wholeOrder, in: o, reason: .duplicateOrder, at: Fx.at(60)))
+    let out = Fx.success(
+      CancelPolicy.cancel(.wholeOrder, in: o, reason: .duplicateOrder, at: Fx.at(60)))
     #expect(out?.cancelledItems.map(\.id) == [101, 110])
     #expect(out?.cancelledShipments == [10, 11])
     #expect(out?.order.isFullyCancelled == true)
@@ -182,7 +183,8 @@ struct CancelPolicyTests {
   func badSelections() {
     let o = Fx.order([Fx.shipment(10, [Fx.item(100, .store)])])
     let now = Fx.at(60)
-    #expect(CancelPolicy.cancel(.items([]), in: o, reason: .other, at: now) == .failure(.emptySelection))
+    #expect(
+      CancelPolicy.cancel(.items([]), in: o, reason: .other, at: now) == .failure(.emptySelection))
     #expect(
       CancelPolicy.cancel(.items([100, 999]), in: o, reason: .other, at: now)
         == .failure(.unknownItem(999)))
@@ -202,7 +204,8 @@ struct CancelPolicyTests {
     let o = Fx.order(
       [
         Fx.shipment(
-          10, [Fx.item(100, .store, price: 11_500), Fx.item(101, .store, price: 5_750, quantity: 2)],
+          10,
+          [Fx.item(100, .store, price: 11_500), Fx.item(101, .store, price: 5_750, quantity: 2)],
           shipping: 1_500)
       ], payment: card)
     let first = Fx.success(CancelPolicy.cancel(.items([100]), in: o, reason: .other, at: Fx.at(60)))
@@ -214,7 +217,8 @@ struct CancelPolicyTests {
     #expect(first?.cancelledShipments == [])
 
     guard let after = first?.order else { return }
-    let second = Fx.success(CancelPolicy.cancel(.items([101]), in: after, reason: .other, at: Fx.at(90)))
+    let second = Fx.success(
+      CancelPolicy.cancel(.items([101]), in: after, reason: .other, at: Fx.at(90)))
     // 2 × 57.50 = 115.00, VAT 15.00; the shipment is now fully cancelled → 15.00 shipping back.
     #expect(
       second?.refund

@@ -61,9 +61,11 @@ struct InterchangeTests {
   @Test("Dates: ISO-8601 UTC with milliseconds, both ways, leap days and bad dates")
   func dates() {
     #expect(InterchangeDate.string(from: Fx.t0) == "2026-11-27T07:45:00.000Z")
-    #expect(InterchangeDate.string(from: Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00.000Z")
     #expect(
-      InterchangeDate.string(from: Date(timeIntervalSince1970: -0.001)) == "1969-12-31T23:59:59.999Z")
+      InterchangeDate.string(from: Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00.000Z")
+    #expect(
+      InterchangeDate.string(from: Date(timeIntervalSince1970: -0.001))
+        == "1969-12-31T23:59:59.999Z")
     #expect(InterchangeDate.date(from: "2024-02-29T23:59:59.999Z") != nil)
     let leap = InterchangeDate.date(from: "2024-02-29T12:00:00.250Z")
     #expect(leap.map(InterchangeDate.string(from:)) == "2024-02-29T12:00:00.250Z")
@@ -128,14 +130,18 @@ struct InterchangeTests {
     #expect(Self.error(noTitle) == .missingField(path: "orders[0].shipments[1].items[0].title"))
     let badQty = try Self.sampleJSON(replacing: "\"quantity\" : 2", with: "\"quantity\" : \"two\"")
     let e = Self.error(badQty)
-    #expect(e == .invalidField(path: "orders[0].shipments[1].items[0].quantity", reason: "expected a whole number"))
+    #expect(
+      e
+        == .invalidField(
+          path: "orders[0].shipments[1].items[0].quantity", reason: "expected a whole number"))
     let badDate = try Self.sampleJSON(
       replacing: "\"2026-11-27T07:45:00.500Z\"", with: "\"27/11/2026\"")
     #expect(
       Self.error(badDate)?.description
         == "invalid field orders[0].shipments[0].timeline.shippedAt: expected an ISO-8601 UTC "
         + "time like 2026-11-27T07:45:00.000Z, got \"27/11/2026\"")
-    let badEnum = try Self.sampleJSON(replacing: "\"fulfilment\" : \"seller\"", with: "\"fulfilment\" : \"drone\"")
+    let badEnum = try Self.sampleJSON(
+      replacing: "\"fulfilment\" : \"seller\"", with: "\"fulfilment\" : \"drone\"")
     if case .invalidField(let path, _) = Self.error(badEnum) {
       #expect(path == "orders[0].shipments[0].items[0].fulfilment")
     } else {
@@ -152,7 +158,10 @@ struct InterchangeTests {
   func validation() throws {
     var doc = Self.sample()
     doc.orders[1].shipments[0].items[0].id = 100  // also in the newer order
-    #expect(throws: InterchangeError.duplicateItem(100, orders: ["402-1234567-1234567", "402-0000001-0000001"])) {
+    #expect(
+      throws: InterchangeError.duplicateItem(
+        100, orders: ["402-1234567-1234567", "402-0000001-0000001"])
+    ) {
       try InterchangeDocument.decode(try doc.encoded())
     }
 
@@ -178,7 +187,8 @@ struct InterchangeTests {
     doc = Self.sample()
     doc.orders[1].shipments = []
     #expect(
-      throws: InterchangeError.invalidField(path: "orders[1].shipments", reason: "must not be empty")
+      throws: InterchangeError.invalidField(
+        path: "orders[1].shipments", reason: "must not be empty")
     ) { try doc.validate() }
 
     doc = Self.sample()
@@ -206,7 +216,8 @@ struct InterchangeTests {
   @Test("Untrusted text in an error message is quoted with control and bidi characters escaped")
   func quoting() {
     let e = InterchangeError.wrongFormat(found: "x\u{1B}[2J\u{202E}y\"")
-    #expect(e.description == "wrong format \"x\\u{1B}[2J\\u{202E}y\\\"\" (expected \"talabati-orders\")")
+    #expect(
+      e.description == "wrong format \"x\\u{1B}[2J\\u{202E}y\\\"\" (expected \"talabati-orders\")")
     #expect(InterchangeError.quote(String(repeating: "ب", count: 100)).count == 63)
   }
 }

@@ -86,7 +86,8 @@ struct ListCursorTests {
     #expect(ListCursor(text: "-1500:x")?.placedAt == Date(timeIntervalSince1970: -1.5))
   }
 
-  @Test("Malformed cursor text is rejected", arguments: ["", "abc", "123", "123:", ":402", "1.5:x"])
+  @Test(
+    "Malformed cursor text is rejected", arguments: ["", "abc", "123", "123:", ":402", "1.5:x"])
   func malformed(text: String) {
     #expect(ListCursor(text: text) == nil)
   }

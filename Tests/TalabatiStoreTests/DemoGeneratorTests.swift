@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TalabatiDomain
+import Testing
 
 @testable import TalabatiStore
 
@@ -83,8 +83,10 @@ struct DemoGeneratorTests {
       if let a = o.archivedAt { #expect(a <= Self.now && a >= o.placedAt, "\(o.id)") }
       for s in o.shipments {
         let t = s.timeline
-        let stages = [t.placedAt, t.shippingStartsAt, t.shippedAt, t.outForDeliveryAt, t.deliveredAt]
-          .compactMap { $0 }
+        let stages = [
+          t.placedAt, t.shippingStartsAt, t.shippedAt, t.outForDeliveryAt, t.deliveredAt,
+        ]
+        .compactMap { $0 }
         #expect(stages == stages.sorted(), "\(o.id) shipment \(s.id)")
         for moment in [t.shippedAt, t.outForDeliveryAt, t.deliveredAt].compactMap({ $0 }) {
           #expect(moment <= Self.now, "\(o.id): a past stage in the future")
@@ -158,13 +160,18 @@ struct DemoGeneratorTests {
     let s = Self.showcase
     #expect(s.contains { $0.isFullyCancelled })
     #expect(s.contains { o in !o.isFullyCancelled && o.items.contains(where: \.isCancelled) })
-    #expect(s.contains { o in o.shipments.count > 1 && o.shipments.contains(where: \.isFullyCancelled) && !o.isFullyCancelled })
+    #expect(
+      s.contains { o in
+        o.shipments.count > 1 && o.shipments.contains(where: \.isFullyCancelled)
+          && !o.isFullyCancelled
+      })
     #expect(s.filter(\.isArchived).count >= 3)
     #expect(s.contains { $0.isArchived && $0.isFullyCancelled })
     #expect(s.contains { $0.shipments.count >= 3 })
     #expect(s.contains { o in Set(o.items.map(\.fulfilment)).count == 2 })
     #expect(Set(s.map(\.paymentMethod.kind)) == Set(PaymentKind.allCases))
-    #expect(s.filter { $0.paymentMethod.kind == .mada }.allSatisfy { $0.paymentMethod.last4.count == 4 })
+    #expect(
+      s.filter { $0.paymentMethod.kind == .mada }.allSatisfy { $0.paymentMethod.last4.count == 4 })
     #expect(Set(s.flatMap(\.items).compactMap(\.cancellation?.reason)).count >= 4)
     let carriers = Set(Self.gen.orders(count: 200).flatMap { $0.shipments.map(\.carrier) })
     #expect(carriers == ["Aramex", "SMSA", "SPL", "Amazon Logistics"])
@@ -181,10 +188,16 @@ struct DemoGeneratorTests {
     let arabic = has { (0x0621...0x064A).contains($0.value) }
     let latin = has { ("A"..."z").contains($0) }
     let harakat = has { (0x064B...0x0652).contains($0.value) }
-    #expect(items.contains { arabic($0.title) && latin($0.title) && has({ ("0"..."9").contains($0) })($0.title) })
+    #expect(
+      items.contains {
+        arabic($0.title) && latin($0.title) && has({ ("0"..."9").contains($0) })($0.title)
+      })
     #expect(items.contains { latin($0.title) && !arabic($0.title) })
     #expect(items.contains { harakat($0.title) })
-    #expect(Set(items.map(\.category)).isSuperset(of: ["electronics", "books", "grocery", "fashion", "home", "beauty", "toys"]))
+    #expect(
+      Set(items.map(\.category)).isSuperset(of: [
+        "electronics", "books", "grocery", "fashion", "home", "beauty", "toys",
+      ]))
     #expect(items.contains { $0.fulfilment == .seller && arabic($0.seller.name) })
     #expect(items.contains { $0.fulfilment == .seller && !arabic($0.seller.name) })
     #expect(items.contains { $0.quantity > 1 })
@@ -194,7 +207,8 @@ struct DemoGeneratorTests {
   func account() {
     #expect(
       Self.gen.account()
-        == Account(id: 1, name: "نورة العتيبي", email: "noura@example.com", language: .ar,
+        == Account(
+          id: 1, name: "نورة العتيبي", email: "noura@example.com", language: .ar,
           timeZone: "Asia/Riyadh"))
   }
 

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
-import Testing
 import TalabatiDomain
+import Testing
 
 @testable import TalabatiStore
 
@@ -51,8 +51,10 @@ struct InterchangeStoreTests {
     let second = try b.exportDocument(account: report.account).encoded()
     #expect(second == first)
     // And the imported store answers like the original one.
-    let pageA = try a.orders(account: account.id, view: .orders, limit: 20, after: nil, now: Self.now)
-    let pageB = try b.orders(account: report.account, view: .orders, limit: 20, after: nil, now: Self.now)
+    let pageA = try a.orders(
+      account: account.id, view: .orders, limit: 20, after: nil, now: Self.now)
+    let pageB = try b.orders(
+      account: report.account, view: .orders, limit: 20, after: nil, now: Self.now)
     #expect(pageA == pageB)
   }
 
@@ -109,10 +111,14 @@ struct InterchangeStoreTests {
     let cases: [(String, String)] = [
       (String(good.dropLast(40)), "not a JSON document"),
       (good.replacingOccurrences(of: "\"talabati-orders\"", with: "\"orders\""), "wrong format"),
-      (good.replacingOccurrences(of: "\"version\" : 1", with: "\"version\" : 9"),
-       "unsupported version 9 (supported: 1)"),
-      (good.replacingOccurrences(of: "\"trackingNumber\" : \"\"", with: "\"tracking\" : \"\""),
-       "missing field orders[0].shipments[0].trackingNumber"),
+      (
+        good.replacingOccurrences(of: "\"version\" : 1", with: "\"version\" : 9"),
+        "unsupported version 9 (supported: 1)"
+      ),
+      (
+        good.replacingOccurrences(of: "\"trackingNumber\" : \"\"", with: "\"tracking\" : \"\""),
+        "missing field orders[0].shipments[0].trackingNumber"
+      ),
     ]
     for (text, message) in cases {
       #expect(text != good)
@@ -137,10 +143,12 @@ struct InterchangeStoreTests {
     var second = foreign.order(at: 100_001)
     first.accountID = 1
     second.accountID = 1
-    second.shipments[0].items[0].id = DemoGenerator(seed: DemoGenerator.defaultSeed, now: Self.now)
+    second.shipments[0].items[0].id =
+      DemoGenerator(seed: DemoGenerator.defaultSeed, now: Self.now)
       .order(at: 20).items[0].id
     let doc = InterchangeDocument(
-      account: try db.account(account.id), orders: [first, second], events: [
+      account: try db.account(account.id), orders: [first, second],
+      events: [
         Event(kind: .orderImported, at: Self.now, actor: "x", orderID: first.id, detail: "{}")
       ])
     #expect(throws: StoreError.self) { try db.importDocument(doc, actor: "test") }

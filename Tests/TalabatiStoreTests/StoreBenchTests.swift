@@ -31,18 +31,35 @@ struct StoreBenchTests {
         batch.removeAll(keepingCapacity: true)
       }
     }
-    print("store bench: insert \(Self.count) orders: \(Int(Double(Self.count) / insertSeconds)) orders/s")
+    let rate = Int(Double(Self.count) / insertSeconds)
+    print("store bench: insert \(Self.count) orders: \(rate) orders/s")
     let now = Fixture.t0.addingTimeInterval(Double(Self.count) * 60)
     for (label, run) in [
-      ("first page", { _ = try db.orders(account: 1, view: .orders, limit: 50, after: nil, now: now) }),
-      ("search سماعه", { _ = try db.search(account: 1, query: "سماعه", view: .orders, limit: 50, after: nil, now: now) }),
-      ("search 402", { _ = try db.search(account: 1, query: "402", view: .orders, limit: 50, after: nil, now: now) }),
+      (
+        "first page",
+        { _ = try db.orders(account: 1, view: .orders, limit: 50, after: nil, now: now) }
+      ),
+      (
+        "search سماعه",
+        {
+          _ = try db.search(
+            account: 1, query: "سماعه", view: .orders, limit: 50, after: nil, now: now)
+        }
+      ),
+      (
+        "search 402",
+        {
+          _ = try db.search(
+            account: 1, query: "402", view: .orders, limit: 50, after: nil, now: now)
+        }
+      ),
       ("count", { _ = try db.orderCount(account: 1, view: .all) }),
     ] as [(String, () throws -> Void)] {
       try run()
       let t = Date()
       try run()
-      print("store bench: \(label): \(String(format: "%.2f", Date().timeIntervalSince(t) * 1000)) ms")
+      print(
+        "store bench: \(label): \(String(format: "%.2f", Date().timeIntervalSince(t) * 1000)) ms")
     }
   }
 }

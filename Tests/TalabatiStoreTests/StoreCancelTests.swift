@@ -43,11 +43,13 @@ struct StoreCancelTests {
     // Whole shipment cancelled: both lines and the shipping come back.
     #expect(outcome.refund.total == Money(minor: 2 * 10_000 + 1_500))
     let stored = try db.order(o.id, account: 1)
-    #expect(stored.items.allSatisfy { $0.cancellation == Cancellation(at: now, reason: .foundCheaper) })
+    #expect(
+      stored.items.allSatisfy { $0.cancellation == Cancellation(at: now, reason: .foundCheaper) })
     #expect(stored == outcome.order)
     let kinds = try db.events(order: o.id, account: 1).map(\.kind)
     #expect(kinds == [.orderPlaced, .itemsCancelled, .messageSent])
-    let detail = try #require(try db.events(order: o.id, account: 1).first { $0.kind == .itemsCancelled })
+    let detail = try #require(
+      try db.events(order: o.id, account: 1).first { $0.kind == .itemsCancelled })
     #expect(detail.detail.contains("\"refundTotal\":21500"))
     #expect(detail.actor == "cli")
     let sent = try db.outbox(account: 1, limit: 10)
@@ -92,7 +94,8 @@ struct StoreCancelTests {
   /// R1: an item whose shipment has entered shipping is refused.
   @Test func enteredShippingIsRefused() throws {
     let db = try Fixture.memoryStore()
-    let o = Fixture.order(1, placedAt: Fixture.t0, shippingStartsAt: Fixture.t0.addingTimeInterval(600))
+    let o = Fixture.order(
+      1, placedAt: Fixture.t0, shippingStartsAt: Fixture.t0.addingTimeInterval(600))
     _ = try db.insert(orders: [o], account: 1, actor: "test")
     #expect(throws: StoreError.self) {
       try db.cancel(

@@ -15,8 +15,10 @@ struct StoreFileTests {
     let tables = try db.writer.read { db in
       try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
     }
-    for table in ["account", "seller", "order", "shipment", "item", "event", "outbox", "setting",
-                  "order_search", "grdb_migrations"] {
+    for table in [
+      "account", "seller", "order", "shipment", "item", "event", "outbox", "setting",
+      "order_search", "grdb_migrations",
+    ] {
       #expect(tables.contains(table), "missing table \(table)")
     }
     #expect(Fixture.mode(path) == 0o600)
@@ -26,9 +28,11 @@ struct StoreFileTests {
       #expect(Fixture.mode(dir + "/Maildir" + sub) == 0o700, "Maildir\(sub)")
     }
     let (journal, secure, fk) = try db.writer.read { db in
-      (try String.fetchOne(db, sql: "PRAGMA journal_mode"),
-       try Int.fetchOne(db, sql: "PRAGMA secure_delete"),
-       try Int.fetchOne(db, sql: "PRAGMA foreign_keys"))
+      (
+        try String.fetchOne(db, sql: "PRAGMA journal_mode"),
+        try Int.fetchOne(db, sql: "PRAGMA secure_delete"),
+        try Int.fetchOne(db, sql: "PRAGMA foreign_keys")
+      )
     }
     #expect(journal == "wal")
     #expect(secure == 1)
@@ -92,7 +96,9 @@ struct StoreFileTests {
     }
     let db = try AppDatabase.openFile(at: path, forceReadOnly: true, fault: nil)
     #expect(try db.order(o.id, account: 1) == o)
-    #expect(try db.orders(account: 1, view: .orders, limit: 5, after: nil, now: Fixture.t0).rows.count == 1)
+    #expect(
+      try db.orders(account: 1, view: .orders, limit: 5, after: nil, now: Fixture.t0).rows.count
+        == 1)
     #expect(throws: StoreError.readOnly(path)) {
       try db.cancel(.wholeOrder, in: o.id, account: 1, reason: .other, at: Fixture.t0, actor: "t")
     }

@@ -39,7 +39,9 @@ struct StoreListTests {
   /// Given archived and cancelled orders, each view lists what it promises (R10, R18).
   @Test func viewsFollowArchiveAndCancellation() throws {
     let db = try Fixture.memoryStore()
-    let orders = (1...4).map { Fixture.order($0, placedAt: Fixture.t0.addingTimeInterval(Double($0))) }
+    let orders = (1...4).map {
+      Fixture.order($0, placedAt: Fixture.t0.addingTimeInterval(Double($0)))
+    }
     _ = try db.insert(orders: orders, account: 1, actor: "test")
     let now = Fixture.t0.addingTimeInterval(60)
     _ = try db.archive(order: orders[0].id, account: 1, at: now, actor: "test")
@@ -90,12 +92,18 @@ struct StoreListTests {
     let notFound = StoreError.notFound(what: "order \(mine.id)")
     #expect(throws: notFound) { try db.order(mine.id, account: 2) }
     #expect(throws: notFound) {
-      try db.cancel(.wholeOrder, in: mine.id, account: 2, reason: .other, at: Fixture.t0, actor: "t")
+      try db.cancel(
+        .wholeOrder, in: mine.id, account: 2, reason: .other, at: Fixture.t0, actor: "t")
     }
-    #expect(throws: notFound) { try db.archive(order: mine.id, account: 2, at: Fixture.t0, actor: "t") }
+    #expect(throws: notFound) {
+      try db.archive(order: mine.id, account: 2, at: Fixture.t0, actor: "t")
+    }
     #expect(throws: notFound) { try db.events(order: mine.id, account: 2) }
-    #expect(try db.orders(account: 2, view: .all, limit: 10, after: nil, now: Fixture.t0).rows.isEmpty)
-    #expect(try db.search(account: 2, query: "سماعة", view: .all, limit: 10, after: nil, now: Fixture.t0).rows.isEmpty)
+    #expect(
+      try db.orders(account: 2, view: .all, limit: 10, after: nil, now: Fixture.t0).rows.isEmpty)
+    #expect(
+      try db.search(account: 2, query: "سماعة", view: .all, limit: 10, after: nil, now: Fixture.t0)
+        .rows.isEmpty)
     // A cursor naming another account's order is refused, not followed.
     let cursor = ListCursor(placedAt: Fixture.t0, orderID: mine.id)
     #expect(throws: StoreError.self) {
@@ -109,8 +117,12 @@ struct StoreListTests {
   @Test func insertSkipsExistingOrders() throws {
     let db = try Fixture.memoryStore()
     let orders = (1...5).map { Fixture.order($0, placedAt: Fixture.t0) }
-    #expect(try db.insert(orders: orders, account: 1, actor: "t") == InsertReport(inserted: 5, skipped: 0))
-    #expect(try db.insert(orders: orders, account: 1, actor: "t") == InsertReport(inserted: 0, skipped: 5))
+    #expect(
+      try db.insert(orders: orders, account: 1, actor: "t") == InsertReport(inserted: 5, skipped: 0)
+    )
+    #expect(
+      try db.insert(orders: orders, account: 1, actor: "t") == InsertReport(inserted: 0, skipped: 5)
+    )
     #expect(try db.orderCount(account: 1, view: .all) == 5)
   }
 
@@ -127,7 +139,8 @@ struct StoreListTests {
     let future = Fixture.order(4, placedAt: Date(timeIntervalSince1970: 1e300))
     #expect(throws: StoreError.self) { try db.insert(orders: [future], account: 1, actor: "t") }
     #expect(throws: StoreError.notFound(what: "account 9")) {
-      try db.insert(orders: [Fixture.order(5, account: 9, placedAt: Fixture.t0)], account: 9, actor: "t")
+      try db.insert(
+        orders: [Fixture.order(5, account: 9, placedAt: Fixture.t0)], account: 9, actor: "t")
     }
     #expect(throws: StoreError.invalidInput("page size must be 1…1000, not 0")) {
       try db.orders(account: 1, view: .all, limit: 0, after: nil, now: Fixture.t0)

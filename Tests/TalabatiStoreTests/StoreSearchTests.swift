@@ -18,13 +18,15 @@ struct StoreSearchTests {
     let db = try Fixture.memoryStore()
     let orders = Self.titles.enumerated().map { (n, title) in
       Fixture.order(
-        n + 1, placedAt: Fixture.t0.addingTimeInterval(Double(n) * 60), shipments: [[(title, .store)]])
+        n + 1, placedAt: Fixture.t0.addingTimeInterval(Double(n) * 60),
+        shipments: [[(title, .store)]])
     }
     _ = try db.insert(orders: orders, account: 1, actor: "t")
     return (db, orders)
   }
 
-  func found(_ db: AppDatabase, _ query: String, view: OrderListView = .orders) throws -> [OrderID] {
+  func found(_ db: AppDatabase, _ query: String, view: OrderListView = .orders) throws -> [OrderID]
+  {
     try db.search(account: 1, query: query, view: view, limit: 50, after: nil, now: Fixture.t0)
       .rows.map(\.id)
   }
@@ -62,7 +64,9 @@ struct StoreSearchTests {
   @Test func resultsArePagedNewestFirstWithinTheView() throws {
     let db = try Fixture.memoryStore()
     let orders = (1...25).map {
-      Fixture.order($0, placedAt: Fixture.t0.addingTimeInterval(Double($0)), shipments: [[("شاحن سريع", .store)]])
+      Fixture.order(
+        $0, placedAt: Fixture.t0.addingTimeInterval(Double($0)),
+        shipments: [[("شاحن سريع", .store)]])
     }
     _ = try db.insert(orders: orders, account: 1, actor: "t")
     try db.archive(order: orders[24].id, account: 1, at: Fixture.t0, actor: "t")

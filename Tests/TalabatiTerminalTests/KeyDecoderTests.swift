@@ -31,7 +31,8 @@ struct KeyDecoderTests {
 
   @Test("KEY_RESIZE reports the new size")
   func resize() {
-    #expect(KeyDecoder.decode(.keyCode(KEY_RESIZE), size: (100, 30)) == .resize(width: 100, height: 30))
+    #expect(
+      KeyDecoder.decode(.keyCode(KEY_RESIZE), size: (100, 30)) == .resize(width: 100, height: 30))
   }
 
   @Test("mouse events and unknown codes are dropped, not turned into text")
@@ -65,7 +66,8 @@ struct KeyDecoderTests {
     }
   }
 
-  @Test("printable ASCII, Arabic letters (Arabic 101 layout), harakat and Arabic digits pass through")
+  @Test(
+    "printable ASCII, Arabic letters (Arabic 101 layout), harakat and Arabic digits pass through")
   func printable() {
     for scalar in "aZ0~ طلباتكإلغاءًٌٍَُِّ٠١٩؟،".unicodeScalars {
       #expect(KeyDecoder.decode(.character(scalar.value)) == .char(Character(scalar)))
@@ -74,7 +76,9 @@ struct KeyDecoderTests {
 
   @Test("C1 controls, bidi overrides, surrogates and out-of-range values never become text")
   func hostileInput() {
-    for v: UInt32 in [0x80, 0x9B, 0x9F, 0x202E, 0x2066, 0xFEFF, 0xD800, 0xDFFF, 0x110000, 0xFFFF_FFFF] {
+    for v: UInt32 in [
+      0x80, 0x9B, 0x9F, 0x202E, 0x2066, 0xFEFF, 0xD800, 0xDFFF, 0x110000, 0xFFFF_FFFF,
+    ] {
       #expect(KeyDecoder.decode(.character(v)) == nil, "U+\(String(v, radix: 16))")
     }
   }
@@ -84,7 +88,8 @@ struct KeyDecoderTests {
     var rng = SystemRandomNumberGenerator()
     var decodedText = 0
     for _ in 0..<20_000 {
-      let v = UInt32.random(in: 0...UInt32.max, using: &rng) >> UInt32.random(in: 0...31, using: &rng)
+      let v =
+        UInt32.random(in: 0...UInt32.max, using: &rng) >> UInt32.random(in: 0...31, using: &rng)
       if case .char(let c) = KeyDecoder.decode(.character(v)) {
         decodedText += 1
         // Whatever becomes text is one valid scalar and not a control.

@@ -153,7 +153,8 @@ extension Array where Element == UInt8 {
   func lastIndex(of needle: String) -> Int? {
     let n = Array(needle.utf8)
     guard n.count <= count else { return nil }
-    for i in stride(from: count - n.count, through: 0, by: -1) where Array(self[i..<i + n.count]) == n {
+    for i in stride(from: count - n.count, through: 0, by: -1)
+    where Array(self[i..<i + n.count]) == n {
       return i
     }
     return nil

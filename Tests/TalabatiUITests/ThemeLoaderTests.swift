@@ -69,7 +69,8 @@ struct ThemeLoaderTests {
       """, file: "t.toml")
     #expect(theme.style(for: .normal).foreground == .ansi(15))
     #expect(theme.style(for: .normal).background == .rgb(0x1a, 0x2b, 0x3c))
-    #expect(theme.style(for: .title) == Style(foreground: .indexed(208), bold: true, underline: true))
+    #expect(
+      theme.style(for: .title) == Style(foreground: .indexed(208), bold: true, underline: true))
     #expect(theme.style(for: .accent) == Style(foreground: .ansi(5), reverse: true, dim: true))
     // A role left out looks like normal.
     #expect(theme.style(for: .border) == theme.style(for: .normal))
@@ -139,7 +140,9 @@ struct ThemeLoaderTests {
   @Test("control characters in a file name never reach the message")
   func hostileFileName() {
     let e = ThemeError(file: "evil\u{1B}]0;pwned\u{07}.toml", line: 1, message: "bad\u{9B}2J")
-    #expect(!e.description.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+    #expect(
+      !e.description.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
+    )
   }
 
   @Test("NO_COLOR (non-empty) forces the monochrome theme; empty NO_COLOR does not")
@@ -167,17 +170,21 @@ struct ThemeLoaderTests {
     #expect(
       ThemeLoader.available(userDirectory: dir.path)
         == ["default-dark", "light", "high-contrast", "monochrome", "bad", "mine"])
-    #expect(try ThemeLoader.load(name: "mine", userDirectory: dir.path).style(for: .selection).reverse)
+    #expect(
+      try ThemeLoader.load(name: "mine", userDirectory: dir.path).style(for: .selection).reverse)
     // A user file overrides the built-in of the same name.
     #expect(try ThemeLoader.load(name: "light", userDirectory: dir.path).name == "my light")
-    #expect(try ThemeLoader.load(name: "high-contrast", userDirectory: dir.path).name == "high-contrast")
+    #expect(
+      try ThemeLoader.load(name: "high-contrast", userDirectory: dir.path).name == "high-contrast")
     #expect(try ThemeLoader.load(name: "monochrome", userDirectory: nil).monochrome)
     #expect {
       try ThemeLoader.load(name: "bad", userDirectory: dir.path)
     } throws: { error in
       (error as? ThemeError)?.description.hasPrefix(dir.path + "/bad.toml:1") == true
     }
-    #expect(throws: ThemeError.self) { try ThemeLoader.load(name: "../etc/passwd", userDirectory: dir.path) }
+    #expect(throws: ThemeError.self) {
+      try ThemeLoader.load(name: "../etc/passwd", userDirectory: dir.path)
+    }
     #expect(throws: ThemeError.self) { try ThemeLoader.load(name: "nope", userDirectory: dir.path) }
   }
 

@@ -226,7 +226,8 @@ public struct DemoGenerator: Sendable {
       paymentMethod: method, shipments: shipments)
     if archived {
       // Archived a while after the last delivery (or placing), never after now (R17).
-      let at = min(max(lastDelivered, p) + 2 * Day.ms + Int64(rng.next() % UInt64(5 * Day.ms)),
+      let at = min(
+        max(lastDelivered, p) + 2 * Day.ms + Int64(rng.next() % UInt64(5 * Day.ms)),
         nowMs - Minute.ms)
       order.archivedAt = dateAt(max(at, p))
     }
@@ -244,7 +245,8 @@ public struct DemoGenerator: Sendable {
     for _ in 0..<itemCount {
       let pi = Int(rng.next() % UInt64(DemoCatalog.products.count))
       let product = DemoCatalog.products[pi]
-      let qty = product.category == "grocery" ? 1 + Int(rng.next() % 4) : (rng.next() % 10 == 0 ? 2 : 1)
+      let qty =
+        product.category == "grocery" ? 1 + Int(rng.next() % 4) : (rng.next() % 10 == 0 ? 2 : 1)
       if let g = groups.firstIndex(where: { $0.seller == product.seller }) {
         if groups[g].items.contains(where: { $0.0 == pi }) { continue }
         groups[g].items.append((pi, qty))
@@ -262,7 +264,9 @@ public struct DemoGenerator: Sendable {
     let fate = rng.next() % 100
     var specs: [ShipSpec] = []
     for (gi, g) in groups.enumerated() {
-      let subtotal = g.items.reduce(Int64(0)) { $0 + DemoCatalog.products[$1.0].price * Int64($1.1) }
+      let subtotal = g.items.reduce(Int64(0)) {
+        $0 + DemoCatalog.products[$1.0].price * Int64($1.1)
+      }
       let shipping: Int64 =
         g.seller == 0
         ? (subtotal >= 100_00 ? 0 : 15_00) : [0, 15_00, 19_00, 25_00][Int(rng.next() % 4)]

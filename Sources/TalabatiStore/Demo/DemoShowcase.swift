@@ -24,7 +24,9 @@ extension DemoGenerator {
       // 1: 10 min ago — two seller books in one shipment (20 min left).
       OrderSpec(
         ageMin: 10 * min, payment: .mada,
-        shipments: [S(stage: .ordered(startsInMin: 120), items: [(10, 1), (12, 1)], shipping: 19_00)]),
+        shipments: [
+          S(stage: .ordered(startsInMin: 120), items: [(10, 1), (12, 1)], shipping: 19_00)
+        ]),
       // 2: 25 min ago — store book + a seller's coffee shipment with 5 min left.
       OrderSpec(
         ageMin: 25 * min, payment: .card,
@@ -55,7 +57,8 @@ extension DemoGenerator {
         ageMin: 8 * hour, payment: .cashOnDelivery,
         shipments: [S(stage: .ordered(startsInMin: 4 * hour), items: [(47, 1), (16, 1)])]),
       // 8: 26 h ago — shipped.
-      OrderSpec(ageMin: 26 * hour, payment: .card, shipments: [S(stage: .shipped, items: [(4, 1)])]),
+      OrderSpec(
+        ageMin: 26 * hour, payment: .card, shipments: [S(stage: .shipped, items: [(4, 1)])]),
       // 9: 28 h ago — out for delivery.
       OrderSpec(
         ageMin: 28 * hour, payment: .mada, shipments: [S(stage: .outForDelivery, items: [(34, 1)])]),
@@ -168,7 +171,8 @@ extension DemoGenerator {
       OrderSpec(
         ageMin: 66 * day, payment: .mada,
         shipments: [
-          S(stage: .delivered, items: [(18, 1), (19, 1)], shipping: 15_00,
+          S(
+            stage: .delivered, items: [(18, 1), (19, 1)], shipping: 15_00,
             cut: .first(.wrongAddress))
         ]),
       // 33: 70 days

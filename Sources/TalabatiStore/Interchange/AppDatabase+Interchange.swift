@@ -98,8 +98,9 @@ extension AppDatabase {
           target = existing
         } else {
           target = source.id
-          let taken = try Bool.fetchOne(
-            db, sql: "SELECT 1 FROM account WHERE id = ?", arguments: [target]) ?? false
+          let taken =
+            try Bool.fetchOne(
+              db, sql: "SELECT 1 FROM account WHERE id = ?", arguments: [target]) ?? false
           if taken || target <= 0 {
             target = (try AccountID.fetchOne(db, sql: "SELECT max(id) FROM account") ?? 0) + 1
           }
@@ -118,10 +119,9 @@ extension AppDatabase {
         // 2. Which orders are new; refuse numbers that belong to someone else.
         var fresh: [PreparedOrder] = []
         var skipped: [OrderID] = []
+        let ownerOf = try db.cachedStatement(sql: "SELECT accountId FROM \"order\" WHERE id = ?")
         for var order in canonical.orders {
-          if let owner = try AccountID.fetchOne(
-            db, sql: "SELECT accountId FROM \"order\" WHERE id = ?", arguments: [order.id])
-          {
+          if let owner = try AccountID.fetchOne(ownerOf, arguments: [order.id]) {
             guard owner == target else {
               throw StoreError.invalidInput(
                 "order \(InterchangeError.quote(order.id)) belongs to another account")
@@ -158,7 +158,9 @@ extension AppDatabase {
           {
             continue
           }
-          try insertEvent.execute(arguments: [target, e.orderID, e.kind.rawValue, at, e.actor, e.detail])
+          try insertEvent.execute(arguments: [
+            target, e.orderID, e.kind.rawValue, at, e.actor, e.detail,
+          ])
           eventCount += 1
         }
         return ImportReport(
