@@ -32,6 +32,15 @@ let package = Package(
       ]
     ),
     .target(name: "TalabatiText", dependencies: ["CFriBidi", "CSystemShims"]),
+    // A streaming RFC 4180 reader (no dependencies: fuzzable on its own).
+    .target(name: "TalabatiCSV"),
+    // QR codes for return labels, through libqrencode.
+    .target(name: "TalabatiQR", dependencies: ["CQREncode"]),
+    // Amazon order-history exports → orders in the store.
+    .target(
+      name: "TalabatiImport",
+      dependencies: ["TalabatiCSV", "TalabatiDomain", "TalabatiStore", "TalabatiText"]
+    ),
     .target(
       name: "TalabatiUI",
       dependencies: ["TalabatiDomain", "TalabatiText", "TOMLKit"]
@@ -41,6 +50,7 @@ let package = Package(
       name: "talabati",
       dependencies: [
         "TalabatiDomain", "TalabatiStore", "TalabatiText", "TalabatiUI", "TalabatiTerminal",
+        "TalabatiImport", "TalabatiQR",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -65,6 +75,22 @@ let package = Package(
       exclude: ["__Snapshots__"]
     ),
     .testTarget(name: "TalabatiTerminalTests", dependencies: ["TalabatiTerminal", "TalabatiUI"]),
+    .testTarget(
+      name: "TalabatiCSVTests",
+      dependencies: ["TalabatiCSV", .product(name: "PropertyBased", package: "swift-property-based")]
+    ),
+    .testTarget(
+      name: "TalabatiImportTests",
+      dependencies: [
+        "TalabatiImport", "TalabatiCSV", "TalabatiStore", "TalabatiDomain",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]
+    ),
+    .testTarget(name: "TalabatiQRTests", dependencies: ["TalabatiQR"]),
+    .testTarget(
+      name: "TalabatiStressTests",
+      dependencies: ["TalabatiStore", "TalabatiDomain", "TalabatiText", "TalabatiUI", "TalabatiTerminal"]
+    ),
     .testTarget(
       name: "TalabatiCLITests", dependencies: ["TalabatiStore", "TalabatiDomain", "TalabatiText"]),
   ]

@@ -24,6 +24,13 @@ int tl_install_signal_flags(void) {
     if (sigaction(sigs[i], &sa, NULL) != 0) return -1;
   }
   signal(SIGPIPE, SIG_IGN);
+  // A blocked mask is inherited across exec (a test runner's worker thread, a tmux server
+  // started by one): unblock what we handle, or resizes and SIGTERM would never arrive.
+  sigset_t set;
+  sigemptyset(&set);
+  for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) sigaddset(&set, sigs[i]);
+  sigaddset(&set, SIGTSTP);
+  sigprocmask(SIG_UNBLOCK, &set, NULL);
   return 0;
 }
 

@@ -42,7 +42,11 @@ extension Terminal {
       while let signal = pendingSignal() {
         switch signal {
         case .terminate: return signal.exitCode
-        case .resize, .resumed: last = nil
+        case .resize(let w, let h):
+          // The app learns the new size as a key, as it would from ncurses' KEY_RESIZE.
+          last = nil
+          if !app.handle(.resize(width: w, height: h)) { return 0 }
+        case .resumed: last = nil
         }
       }
       let (width, height) = size

@@ -19,7 +19,7 @@ import Testing
       self.store = store
       let command = [
         "env", "TALABATI_STORE=\(store)", "TALABATI_NOW=\(CLI.now)", "TALABATI_LANG=\(lang)",
-        "SWIFT_BACKTRACE=enable=no", "TERM=xterm-256color", CLI.binary,
+        "SWIFT_BACKTRACE=enable=no", CLI.binary,
       ].map { "'\($0)'" }.joined(separator: " ")
       // After talabati exits, show its exit code and whether the tty is back in cooked mode.
       let shell =
@@ -39,7 +39,7 @@ import Testing
       // files, not pipes, or reading to end-of-file would wait for the server to exit.
       let outFile = FileManager.default.temporaryDirectory
         .appendingPathComponent("tmux-out-\(UUID().uuidString)").path
-      FileManager.default.createFile(atPath: outFile, contents: nil)
+      _ = FileManager.default.createFile(atPath: outFile, contents: nil)
       defer { try? FileManager.default.removeItem(atPath: outFile) }
       let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outFile))
       p.standardOutput = out
@@ -171,7 +171,7 @@ import Testing
     let smallLines = small.split(separator: "\n", omittingEmptySubsequences: false)
     #expect(smallLines.allSatisfy { TextWidth.columns(String($0)) <= 60 })
     try s.resize(width: 30, height: 8)
-    try s.waitFor("small", "below 40×12 a plain message")
+    try s.waitFor("too small", "below 40×12 a plain message")
     try s.resize(width: 80, height: 24)
     try s.waitFor("Your Orders")
 
