@@ -36,7 +36,20 @@ struct Canvas {
     guard row >= 0, row < height, start < self.width else { return }
     let w = min(width ?? (self.width - start), self.width - start)
     guard w > 0 else { return }
-    let line = Layout.fit(logical, columns: w, base: direction, align: align, mode: mode)
+    // A cell that is one untrusted run (`untrusted` wraps it in FSI…PDI) is laid out in that
+    // run's own direction, so truncation cuts the run's logical end (a Latin title in the
+    // Arabic layout ends in "…" on the right, an Arabic title in English on the left), and
+    // it still sits on the layout's start side.
+    var base = direction
+    var alignment = align
+    if logical.unicodeScalars.first == "\u{2068}",
+      let own = Bidi.paragraphDirection(of: String(logical.unicodeScalars.dropFirst())),
+      own != direction
+    {
+      base = own
+      alignment = align == .start ? .end : align == .end ? .start : .center
+    }
+    let line = Layout.fit(logical, columns: w, base: base, align: alignment, mode: mode)
     screen.put(
       line.glyphs.map { ($0.text, $0.width) }, row: row, col: left(start: start, width: w),
       role: role)
