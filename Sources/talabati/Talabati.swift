@@ -26,6 +26,7 @@ struct Talabati: ParsableCommand {
   )
 
   static func main() {
+    disableCrashBacktracerInteraction()
     do {
       var command = try parseAsRoot()
       try command.run()
@@ -50,6 +51,20 @@ struct Talabati: ParsableCommand {
       Foundation.exit(code == .validationFailure || code.rawValue == 64 ? 2 : code.rawValue)
     }
   }
+}
+
+/// The Swift runtime's backtracer, on a crash in an interactive terminal, prints a stack trace
+/// and waits ~30 s for a key (TERMINAL-NOTES.md). A shopper must never see that: when both
+/// standard input and output are terminals and `SWIFT_BACKTRACE` is not set, re-execute once
+/// with `SWIFT_BACKTRACE=enable=no` (the runtime reads it only at start-up). Scripts and pipes
+/// are not affected and pay nothing.
+private func disableCrashBacktracerInteraction() {
+  guard getenv("SWIFT_BACKTRACE") == nil, isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1
+  else { return }
+  setenv("SWIFT_BACKTRACE", "enable=no", 1)
+  let args = CommandLine.unsafeArgv
+  execv("/proc/self/exe", args)
+  // exec failed (no /proc): carry on; the terminal is still restored on a crash.
 }
 
 /// A failure the CLI reports as one line on standard error with a documented exit code.
