@@ -8,7 +8,7 @@ SYSTEM_PKGS := libncurses-dev libfribidi-dev libfribidi-bin libsqlite3-dev libqr
 RELEASE_FLAGS := -c release --static-swift-stdlib
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps build release fmt fmt-check bench clean
+.PHONY: run test deps build release fmt fmt-check bench bench-cli bench-tui bench-csv fuzz clean
 
 ## deps: install the missing system packages (skips apt entirely when all are present)
 deps:
@@ -37,6 +37,19 @@ build: deps
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+## bench: the figures of README's performance section and docs/performance.md (release build)
+bench: bench-cli bench-tui bench-csv
+bench-cli: release
+	/usr/bin/python3 scripts/bench-cli.py --bin "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/talabati"
+bench-tui: release
+	/usr/bin/python3 scripts/bench-tui.py --bin "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/talabati"
+bench-csv: release
+	/usr/bin/python3 scripts/bench-csv.py --bin "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/talabati"
+
+## fuzz: every libFuzzer target for a bounded time (FUZZ_SECONDS each, default 60); not part of `test`
+fuzz: deps
+	bash Fuzz/run.sh $(or $(FUZZ_SECONDS),60)
 
 fmt:
 	$(SWIFT) format -i -r Sources Tests Package.swift

@@ -50,8 +50,12 @@ def main():
     med, p99 = timed([binary, "orders", "--search", "سماعات", "--limit", "30", "--store", store], a.runs, env)
     rows.append(("talabati orders --search سماعات", "%.1f ms" % med, "%.1f ms" % p99))
     if shutil.which("sqlite3"):
-        q = ('SELECT id, placedAt, totalMinor, itemCount, firstTitle FROM "order" '
-             'WHERE accountId = 1 AND archived = 0 ORDER BY placedAt DESC, id DESC LIMIT 30;')
+        # The store's own first-page query (AppDatabase.orders): the denormalised list
+        # columns, newest first by seq (placedAt ms * 1024 + tie-breaker) on the
+        # (accountId, archived) index, limit + 1 rows to know whether a next page exists.
+        q = ('SELECT id, placedAt, totalMinor, currency, itemCount, firstTitle, archived, '
+             'imported, seq FROM "order" o WHERE o.accountId = 1 AND o.archived = 0 '
+             'AND o.seq < 9223372036854775807 ORDER BY o.seq DESC LIMIT 31;')
         med, p99 = timed(["sqlite3", "-readonly", store, q], a.runs, env)
         rows.append(("sqlite3 same first page (floor)", "%.1f ms" % med, "%.1f ms" % p99))
     print(f"store: {store} ({size:.0f} MB), {a.runs} runs each")

@@ -181,8 +181,7 @@ extension AppDatabase {
   /// Turns fetched summary rows (limit + 1 of them at most) into a page.
   func page(_ db: Database, rows fetched: [Row], limit: Int, now: Date) throws -> OrderPage {
     let rows = Array(fetched.prefix(limit))
-    let ids: [String] = rows.map { $0[0] }
-    let counts = try statusCounts(db, orderIDs: ids, now: now)
+    let counts = try statusCounts(db, orderIDs: rows.map { $0[0] }, now: now)
     let summaries = rows.map { row -> OrderSummary in
       let id: String = row[0]
       return OrderSummary(
@@ -257,14 +256,23 @@ extension AppDatabase {
     order: Order, seq: Int64
   ) {
     guard
-      let o = try Row.fetchOne(
-        db,
-        sql: """
-          SELECT seq, placedAt, paymentKind, paymentLast4, archivedAt, imported
-          FROM "order" WHERE id = ? AND accountId = ?
-          """,
-        arguments: [id, account])
+      let header = try Row.fetchOne(
+        db, sql: "SELECT \(Self.headerColumns) FROM \"order\" WHERE id = ? AND accountId = ?",
+        arguments: [id, account]),
+      let order = try loadOrders(db, headers: [header], account: account).first
     else { throw StoreError.notFound(what: "order \(id)") }
+    return (order, header[0])
+  }
+
+  /// The columns `loadOrders` expects of each order row, in this order.
+  static let headerColumns = "seq, id, placedAt, paymentKind, paymentLast4, archivedAt, imported"
+
+  /// Whole orders for `headers` (rows of `headerColumns`), in the same order, read inside the
+  /// caller's transaction with two queries for the whole list (keep lists to a few hundred).
+  func loadOrders(_ db: Database, headers: [Row], account: AccountID) throws -> [Order] {
+    guard !headers.isEmpty else { return [] }
+    let ids: [String] = headers.map { $0[1] }
+    let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
 
     var itemsByShipment: [ShipmentID: [Item]] = [:]
     let items = try Row.fetchCursor(
@@ -274,10 +282,10 @@ extension AppDatabase {
                i.quantity, i.unitPriceMinor, i.currency, i.vatRateBasisPoints, i.category,
                i.cancelledAt, i.cancelReason
         FROM item i LEFT JOIN seller s ON s.id = i.sellerId
-        WHERE i.shipmentId IN (SELECT id FROM shipment WHERE orderId = ?)
+        WHERE i.shipmentId IN (SELECT id FROM shipment WHERE orderId IN (\(marks)))
         ORDER BY i.shipmentId, i.position
         """,
-      arguments: [id])
+      arguments: StatementArguments(ids))
     while let r = try items.next() {
       var cancellation: Cancellation?
       if let at: Int64 = r[11] {
@@ -293,31 +301,34 @@ extension AppDatabase {
       itemsByShipment[r[1], default: []].append(item)
     }
 
-    let shipments = try Row.fetchAll(
+    var shipmentsByOrder: [String: [Shipment]] = [:]
+    let shipments = try Row.fetchCursor(
       db,
       sql: """
-        SELECT id, placedAt, shippingStartsAt, shippedAt, outForDeliveryAt, deliveredAt,
-               expectedDeliveryAt, shippingMinor, currency, carrier, trackingNumber
-        FROM shipment WHERE orderId = ? ORDER BY position
+        SELECT orderId, id, placedAt, shippingStartsAt, shippedAt, outForDeliveryAt,
+               deliveredAt, expectedDeliveryAt, shippingMinor, currency, carrier, trackingNumber
+        FROM shipment WHERE orderId IN (\(marks)) ORDER BY orderId, position
         """,
-      arguments: [id]
-    ).map { r -> Shipment in
-      let sid: ShipmentID = r[0]
-      return Shipment(
+      arguments: StatementArguments(ids))
+    while let r = try shipments.next() {
+      let sid: ShipmentID = r[1]
+      let shipment = Shipment(
         id: sid,
         timeline: Timeline(
-          placedAt: Date(epochMillis: r[1]), shippingStartsAt: date(r[2]),
-          shippedAt: date(r[3]), outForDeliveryAt: date(r[4]), deliveredAt: date(r[5]),
-          expectedDeliveryAt: date(r[6])),
-        shippingCharge: Money(minor: r[7], currency: r[8]), carrier: r[9],
-        trackingNumber: r[10], items: itemsByShipment[sid] ?? [])
+          placedAt: Date(epochMillis: r[2]), shippingStartsAt: date(r[3]),
+          shippedAt: date(r[4]), outForDeliveryAt: date(r[5]), deliveredAt: date(r[6]),
+          expectedDeliveryAt: date(r[7])),
+        shippingCharge: Money(minor: r[8], currency: r[9]), carrier: r[10],
+        trackingNumber: r[11], items: itemsByShipment[sid] ?? [])
+      shipmentsByOrder[r[0], default: []].append(shipment)
     }
 
-    let order = Order(
-      id: id, accountID: account, placedAt: Date(epochMillis: o[1]),
-      paymentMethod: PaymentMethod(kind: try decode(PaymentKind.self, o[2]), last4: o[3]),
-      shipments: shipments, archivedAt: date(o[4]), imported: o[5])
-    return (order, o[0])
+    return try headers.map { o in
+      Order(
+        id: o[1], accountID: account, placedAt: Date(epochMillis: o[2]),
+        paymentMethod: PaymentMethod(kind: try decode(PaymentKind.self, o[3]), last4: o[4]),
+        shipments: shipmentsByOrder[o[1]] ?? [], archivedAt: date(o[5]), imported: o[6])
+    }
   }
 
   func date(_ millis: Int64?) -> Date? { millis.map(Date.init(epochMillis:)) }

@@ -12,6 +12,8 @@ enum Schema {
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1", migrate: v1)
+    migrator.registerMigration("v2-returns-tracking", migrate: ReturnsSchema.v2)
+    migrator.registerMigration("v3-support-account", migrate: SupportSchema.v3)
     return migrator
   }
 
@@ -36,7 +38,7 @@ enum Schema {
         -- and the search index (whose rowid is the same seq) walk one integer key backwards.
         CREATE TABLE "order" (
           seq INTEGER PRIMARY KEY,
-          id TEXT NOT NULL UNIQUE,
+          id TEXT NOT NULL,
           accountId INTEGER NOT NULL REFERENCES account(id),
           placedAt INTEGER NOT NULL,
           paymentKind TEXT NOT NULL,
@@ -50,6 +52,10 @@ enum Schema {
           firstTitle TEXT NOT NULL,
           cancelledCount INTEGER NOT NULL DEFAULT 0
         );
+        -- The order number is unique through a named index (not a column constraint) so
+        -- that a bulk load into an empty store can build it once at the end
+        -- (AppDatabase.loadIntoEmptyStore).
+        CREATE UNIQUE INDEX order_by_number ON "order"(id);
         -- An index implicitly ends with the rowid (seq): (accountId, archived, seq) serves the
         -- "orders" (R18) and "archived" views; (accountId, seq) serves "all"; the partial one
         -- serves "cancelled" (R10). Each is walked backwards: no sort, no scan.

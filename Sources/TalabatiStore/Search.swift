@@ -30,19 +30,35 @@ enum SearchText {
   static func indexBody(titles: [String], orderID: OrderID, cache: inout [String: String])
     -> String
   {
-    var parts: [String] = []
-    parts.reserveCapacity(titles.count + 1)
+    indexBody(titles: titles, orderID: orderID, cache: &cache, key: { $0 })
+  }
+
+  /// The indexed text of `order`, folding titles through a cache keyed by their UTF-8 bytes
+  /// (`TitleKey`: no Unicode normalisation per lookup). The bulk insert path uses it.
+  static func indexBody(of order: Order, cache: inout [TitleKey: String]) -> String {
+    indexBody(
+      titles: order.shipments.lazy.flatMap { $0.items.lazy.map(\.title) }, orderID: order.id,
+      cache: &cache, key: TitleKey.init)
+  }
+
+  private static func indexBody<Key: Hashable>(
+    titles: some Sequence<String>, orderID: OrderID, cache: inout [Key: String],
+    key: (String) -> Key
+  ) -> String {
+    var body = ""
     for title in titles {
-      if let hit = cache[title] {
-        parts.append(hit)
+      let k = key(title)
+      if let hit = cache[k] {
+        body += hit
       } else {
         let value = fold(title)
-        if cache.count < 100_000 { cache[title] = value }
-        parts.append(value)
+        if cache.count < 100_000 { cache[k] = value }
+        body += value
       }
+      body += " "
     }
-    parts.append(orderID.lowercased())
-    return parts.joined(separator: " ")
+    body += orderID.lowercased()
+    return body
   }
 
   /// The FTS5 MATCH expression for `query`: every folded word required; the last one (the

@@ -67,7 +67,7 @@ extension AppDatabase {
   /// Idempotent: an order whose id already exists (in any account) is skipped with all its
   /// children. Each stored order gets its search-index row and an `order-placed` (or
   /// `order-imported`) event. Every order is validated first; one bad order rejects the batch
-  /// with `.invalidInput` naming it.
+  /// with `.invalidInput` naming it. Written through `OrderWriter`, the store's one insert path.
   public func insert(orders: [Order], account: AccountID, actor: String) throws -> InsertReport {
     var prepared: [PreparedOrder] = []
     prepared.reserveCapacity(orders.count)
@@ -76,92 +76,9 @@ extension AppDatabase {
     return try writing {
       try bulkWrite { db in
         _ = try loadAccount(db, id: account)
-        let maxSeq = try db.cachedStatement(
-          sql: "SELECT max(seq) FROM \"order\" WHERE seq >= ? AND seq < ?")
-        let insertOrder = try db.cachedStatement(
-          sql: """
-            INSERT OR IGNORE INTO "order" (seq, id, accountId, placedAt, paymentKind,
-              paymentLast4, archived, archivedAt, imported, totalMinor, currency, itemCount,
-              firstTitle, cancelledCount)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let insertShipment = try db.cachedStatement(
-          sql: """
-            INSERT INTO shipment (id, orderId, position, placedAt, shippingStartsAt, shippedAt,
-              outForDeliveryAt, deliveredAt, expectedDeliveryAt, shippingMinor, currency,
-              carrier, trackingNumber)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let insertItem = try db.cachedStatement(
-          sql: """
-            INSERT INTO item (id, shipmentId, orderId, position, title, sellerId, fulfilment,
-              quantity, unitPriceMinor, currency, vatRateBasisPoints, category, cancelledAt,
-              cancelReason)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let insertSeller = try db.cachedStatement(
-          sql: "INSERT OR IGNORE INTO seller (id, name) VALUES (?, ?)")
-        let insertSearch = try db.cachedStatement(
-          sql: "INSERT INTO order_search (rowid, body) VALUES (?, ?)")
-        let insertEvent = try db.cachedStatement(
-          sql: """
-            INSERT INTO event (accountId, orderId, kind, at, actor, detail)
-            VALUES (?, ?, ?, ?, ?, ?)
-            """)
-
-        var report = InsertReport(inserted: 0, skipped: 0)
-        var sellers = Set<String>()
-        var folded: [String: String] = [:]  // titles repeat a lot: fold each once per batch
-        for p in prepared {
-          let o = p.order
-          let base = p.placedAt * 1024
-          let last = try Int64.fetchOne(maxSeq, arguments: [base, base + 1024])
-          let seq = (last ?? (base - 1)) + 1
-          guard seq < base + 1024 else {
-            throw StoreError.invalidInput("more than 1024 orders placed in one millisecond")
-          }
-          try insertOrder.execute(arguments: [
-            seq, o.id, account, p.placedAt, o.paymentMethod.kind.rawValue,
-            o.paymentMethod.last4, o.archivedAt == nil ? 0 : 1, p.archivedAt, o.imported,
-            p.totalMinor, p.currency, p.itemCount, p.firstTitle, p.cancelledCount,
-          ])
-          if db.changesCount == 0 {
-            report.skipped += 1
-            continue
-          }
-          do {
-            for (sPos, s) in o.shipments.enumerated() {
-              let t = p.timelines[sPos]
-              try insertShipment.execute(arguments: [
-                s.id, o.id, sPos, t[0], t[1], t[2], t[3], t[4], t[5],
-                s.shippingCharge.minor, p.currency, s.carrier, s.trackingNumber,
-              ])
-              for (iPos, i) in s.items.enumerated() {
-                if sellers.insert(i.seller.id).inserted {
-                  try insertSeller.execute(arguments: [i.seller.id, i.seller.name])
-                }
-                try insertItem.execute(arguments: [
-                  i.id, s.id, o.id, iPos, i.title, i.seller.id, i.fulfilment.rawValue,
-                  i.quantity, i.unitPrice.minor, p.currency, i.vatRateBasisPoints, i.category,
-                  i.cancellation.map { $0.at.epochMillis }, i.cancellation?.reason.rawValue,
-                ])
-              }
-            }
-          } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-            throw StoreError.invalidInput(
-              "order \(o.id): a shipment or item id is already used by another order")
-          }
-          try insertSearch.execute(arguments: [
-            seq, SearchText.indexBody(titles: o.items.map(\.title), orderID: o.id, cache: &folded),
-          ])
-          try insertEvent.execute(arguments: [
-            account, o.id,
-            o.imported ? Event.Kind.orderImported.rawValue : Event.Kind.orderPlaced.rawValue,
-            o.imported ? importedAt : p.placedAt, actor, "{\"items\":\(p.itemCount)}",
-          ])
-          report.inserted += 1
-        }
-        return report
+        let writer = try OrderWriter(
+          db, account: account, events: .perOrder(actor: actor, importedAt: importedAt))
+        return try writer.write(prepared)
       }
     }
   }
@@ -407,12 +324,24 @@ private struct CancelDetail: Encodable {
 /// An order checked for storage, with its derived summary columns computed once.
 ///
 /// Rejects what would later crash or mislead: mixed currencies, amounts that overflow,
-/// dates out of range, duplicate ids inside the order, odd order numbers.
+/// dates out of range, duplicate ids inside the order, odd order numbers. Runs once per order
+/// of every bulk load, so it checks bytes, not `Character`s, and builds no text unless a
+/// check fails.
 struct PreparedOrder {
+  /// A shipment's timeline in epoch milliseconds, as stored.
+  struct Millis {
+    var placedAt: Int64
+    var shippingStartsAt: Int64?
+    var shippedAt: Int64?
+    var outForDeliveryAt: Int64?
+    var deliveredAt: Int64?
+    var expectedDeliveryAt: Int64?
+  }
+
   let order: Order
   let placedAt: Int64
   let archivedAt: Int64?
-  let timelines: [[Int64?]]
+  let timelines: [Millis]
   let totalMinor: Int64
   let currency: String
   let itemCount: Int
@@ -425,11 +354,7 @@ struct PreparedOrder {
     guard order.accountID == account else {
       throw bad("belongs to account \(order.accountID), not \(account)")
     }
-    guard (1...64).contains(id.utf8.count),
-      id.unicodeScalars.allSatisfy({
-        $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0))
-      })
-    else {
+    guard Self.isOrderNumber(id) else {
       throw StoreError.invalidInput(
         "order number \(MailFormat.sanitize(id, limit: 70)) must be 1–64 letters, digits, - _ .")
     }
@@ -437,22 +362,27 @@ struct PreparedOrder {
     placedAt = try Self.millis(order.placedAt, "order \(id) placed-at date")
     archivedAt = try order.archivedAt.map { try Self.millis($0, "order \(id) archived date") }
     let currency = order.currency
-    guard currency.count == 3, currency.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
+    guard currency.utf8.count == 3, currency.utf8.allSatisfy({ (0x41...0x5A).contains($0) })
+    else {
       throw bad("currency \(MailFormat.sanitize(currency, limit: 10)) is not an ISO 4217 code")
     }
     self.currency = currency
     var total: Int64 = 0
-    var itemIDs = Set<ItemID>()
-    var shipmentIDs = Set<ShipmentID>()
-    var timelines: [[Int64?]] = []
+    var itemIDs = SmallIDSet()
+    var shipmentIDs = SmallIDSet()
+    var timelines: [Millis] = []
+    timelines.reserveCapacity(order.shipments.count)
     var cancelled = 0
     func add(_ amount: Int64) throws {
       let (sum, overflow) = total.addingReportingOverflow(amount)
       guard !overflow else { throw bad("the total is too large") }
       total = sum
     }
+    func ms(_ date: Date?) throws -> Int64? {
+      try date.map { try Self.millis($0, "order \(id) date") }
+    }
     for s in order.shipments {
-      guard shipmentIDs.insert(s.id).inserted else { throw bad("shipment \(s.id) twice") }
+      guard shipmentIDs.insert(s.id) else { throw bad("shipment \(s.id) twice") }
       guard s.shippingCharge.currency == currency else { throw bad("mixed currencies") }
       guard (0...1_000_000_000_000).contains(s.shippingCharge.minor) else {
         throw bad("shipping charge out of range")
@@ -460,12 +390,13 @@ struct PreparedOrder {
       try add(s.shippingCharge.minor)
       let t = s.timeline
       timelines.append(
-        try [
-          t.placedAt, t.shippingStartsAt, t.shippedAt, t.outForDeliveryAt, t.deliveredAt,
-          t.expectedDeliveryAt,
-        ].map { try $0.map { try Self.millis($0, "order \(id) date") } })
+        Millis(
+          placedAt: try Self.millis(t.placedAt, "order \(id) date"),
+          shippingStartsAt: try ms(t.shippingStartsAt), shippedAt: try ms(t.shippedAt),
+          outForDeliveryAt: try ms(t.outForDeliveryAt), deliveredAt: try ms(t.deliveredAt),
+          expectedDeliveryAt: try ms(t.expectedDeliveryAt)))
       for i in s.items {
-        guard itemIDs.insert(i.id).inserted else { throw bad("item \(i.id) twice") }
+        guard itemIDs.insert(i.id) else { throw bad("item \(i.id) twice") }
         guard i.unitPrice.currency == currency else { throw bad("mixed currencies") }
         guard (1...100_000).contains(i.quantity) else { throw bad("quantity out of range") }
         guard (0...1_000_000_000_000).contains(i.unitPrice.minor) else {
@@ -489,12 +420,45 @@ struct PreparedOrder {
     cancelledCount = cancelled
   }
 
-  /// Epoch milliseconds of `date`, refusing dates outside 1970…2248 (and NaN).
-  static func millis(_ date: Date, _ what: String) throws -> Int64 {
+  /// True for 1–64 ASCII letters, digits, `-`, `_` and `.` (what an order number may hold).
+  static func isOrderNumber(_ id: String) -> Bool {
+    let bytes = id.utf8
+    guard (1...64).contains(bytes.count) else { return false }
+    return bytes.allSatisfy { b in
+      (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b)
+        || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") || b == UInt8(ascii: ".")
+    }
+  }
+
+  /// Epoch milliseconds of `date`, refusing dates outside 1970…2248 (and NaN); `what` names
+  /// the date in the error (built only then).
+  static func millis(_ date: Date, _ what: @autoclosure () -> String) throws -> Int64 {
     let seconds = date.timeIntervalSince1970
     guard seconds.isFinite, seconds >= 0, seconds < Double(1 << 43) / 1000 else {
-      throw StoreError.invalidInput("\(what) is out of range")
+      throw StoreError.invalidInput("\(what()) is out of range")
     }
     return Int64((seconds * 1000).rounded())
+  }
+}
+
+/// A set of ids that stays a small array while it is small: an order holds a handful of ids,
+/// and a linear scan of a few beats hashing; a huge imported order still checks in O(n).
+struct SmallIDSet {
+  private var few: [Int64] = []
+  private var many: Set<Int64>?
+
+  /// The number of ids inserted.
+  var count: Int { many?.count ?? few.count }
+
+  /// Inserts `id`; false when it was already there.
+  mutating func insert(_ id: Int64) -> Bool {
+    if many != nil { return many?.insert(id).inserted ?? false }
+    if few.contains(id) { return false }
+    few.append(id)
+    if few.count > 16 {
+      many = Set(few)
+      few = []
+    }
+    return true
   }
 }

@@ -150,6 +150,10 @@ public final class Terminal {
   private var cursorVisible: Bool? = nil
   private var renditions: [StyleRole: (attrs: attr_t, pair: Int16, info: RoleRendition)] = [:]
   private var pairs: [PairKey: Int16] = [:]
+  /// The frame last handed to curses at `paintedSize` (window rows × columns); nil after
+  /// anything that may change what a cell looks like (theme, resize, redraw, suspend).
+  private var painted: Screen?
+  private var paintedSize = (rows: 0, cols: 0)
 
   private struct PairKey: Hashable {
     var fg: Int
@@ -353,6 +357,7 @@ public final class Terminal {
   public func redrawAll() {
     guard !restored else { return }
     activate()
+    painted = nil
     if let cur = tl_curscr() { clearok(cur, true) }
   }
 
@@ -370,6 +375,7 @@ public final class Terminal {
       if tl_winsize(options.outputFD, &rows, &cols) == 0, rows > 0, cols > 0 {
         resizeterm(rows, cols)
       }
+      painted = nil
       let s = size
       return .resize(width: s.width, height: s.height)
     case SIGCONT:
@@ -410,6 +416,7 @@ public final class Terminal {
       (colorSupport == .none && !theme.monochrome) ? ThemeLoader.monochromeTheme : theme
     self.theme = effective
     renditions.removeAll()
+    painted = nil
     for role in StyleRole.allCases {
       let style = effective.style(for: role)
       var attrs = tl_a_normal()
@@ -459,6 +466,8 @@ public final class Terminal {
   /// Cells outside the window are dropped; window cells the screen does not cover are blanked.
   /// Cell text is re-sanitised here (controls → U+FFFD) as a last line of defence, and a glyph
   /// whose real width (`wcwidth`) disagrees with its cell is replaced so columns never shift.
+  /// Rows equal to the last painted frame's are not handed to curses again (curses' window
+  /// still holds them): a cursor move re-puts 3 rows instead of 24.
   public func paint(_ screen: Screen) {
     guard !restored else { return }
     activate()
@@ -467,8 +476,11 @@ public final class Terminal {
     var cc = cchar_t()
     var buffer: [wchar_t] = []
     buffer.reserveCapacity(Int(CCHARW_MAX) + 1)
+    let previous =
+      paintedSize == (rows, cols) ? painted.flatMap { Terminal.sameShape($0, screen) } : nil
 
     for r in 0..<rows {
+      if let previous, Terminal.sameRow(r, previous, screen) { continue }
       var c = 0
       while c < cols {
         let cell: Cell =
@@ -513,6 +525,21 @@ public final class Terminal {
     }
     wnoutrefresh(window)
     doupdate()
+    painted = screen
+    paintedSize = (rows, cols)
+  }
+
+  /// `previous` when it has the size of `screen` (its rows can then be compared), else nil.
+  private static func sameShape(_ previous: Screen, _ screen: Screen) -> Screen? {
+    previous.width == screen.width && previous.height == screen.height ? previous : nil
+  }
+
+  /// True when row `r` has the same cells in both frames (rows below both frames are blank in
+  /// both).
+  private static func sameRow(_ r: Int, _ a: Screen, _ b: Screen) -> Bool {
+    guard r < a.height else { return true }
+    let start = r * a.width
+    return a.cells[start..<start + a.width] == b.cells[start..<start + b.width]
   }
 
   /// True when the cell at (r, c) is a wide glyph whose second column is (r, c + 1).
@@ -526,6 +553,10 @@ public final class Terminal {
   /// controls replaced by U+FFFD, format characters (bidi controls) dropped, a stray leading
   /// mark given a space to sit on.
   static func glyph(of cell: Cell) -> [wchar_t] {
+    // Printable ASCII (most cells): one column, never a control or format character.
+    if cell.text.utf8.count == 1, let byte = cell.text.utf8.first, (0x20...0x7E).contains(byte) {
+      return [wchar_t(byte)]
+    }
     var out: [wchar_t] = []
     for scalar in cell.text.unicodeScalars {
       var v = scalar.value

@@ -30,6 +30,10 @@ public enum Action: Hashable, Sendable {
   case archived(Order)
   case unarchived(Order)
   case failed(String)
+  // MARK: Support, seller contact, account closure (R19–R23, R27–R29)
+  case support(SupportAction)
+  // MARK: Returns, replacements, tracking (R11–R16, R24–R26)
+  case returns(ReturnsAction)
   // MARK: Time and terminal
   case tick(Date)
   case resized(width: Int, height: Int)
@@ -47,6 +51,10 @@ public enum Effect: Hashable, Sendable {
   case saveLanguage(Lang)
   /// Switch the terminal to the named theme.
   case applyTheme(String)
+  /// A support or account operation: run by `performSupport` (Screens/SupportFeature.swift).
+  case support(SupportEffect)
+  /// A return operation: run by `performReturns` (Screens/ReturnsFeature.swift).
+  case returns(ReturnsEffect)
   /// Repaint the whole terminal (Ctrl-L).
   case redraw
   case quit

@@ -22,6 +22,20 @@ public enum Route: String, Hashable, Sendable, CaseIterable {
   case result
   /// The keys of the screen below it, generated from the keymap.
   case help
+  /// Support (R19–R21): number, hours, open now, call-backs (Screens/SupportScreen.swift).
+  case support
+  /// A one-field form: call-back, fraud report, seller message, closure confirmation.
+  case supportForm
+  /// Account settings and the closure flow (R27–R29).
+  case account
+  /// Return or replace: pick delivered items (R11, R16), then reason, resolution, confirm.
+  case returnSelect, returnReason, returnResolution, returnConfirm
+  /// The return's RMA, packing instructions and label (R12, R13, R15).
+  case returnResult
+  /// Return status (حالة الإرجاع, R14).
+  case returnStatus
+  /// Track package (R24–R26).
+  case tracking
 }
 
 // MARK: - List window
@@ -184,6 +198,16 @@ public struct AppModel: Hashable, Sendable {
   public var flash: Flash?
   /// True while an effect whose result the screen waits for is running.
   public var busy = false
+  /// The account's name, shown as a detail to have ready for support (R20).
+  public var accountName = ""
+  /// The support screen (R19–R21), while open.
+  public var support: SupportState?
+  /// The open text form (R21, R22, R23, R28).
+  public var supportForm: SupportForm?
+  /// Account settings and the closure flow (R27–R29), while open.
+  public var accountScreen: AccountScreenState?
+  /// The return flow, the return-status list and the tracking view (Screens/ReturnsFeature.swift).
+  public var returns = ReturnsState()
 
   public init(
     lang: Lang = .ar, bidiMode: BidiMode = .app, themeNames: [String] = ["default"],

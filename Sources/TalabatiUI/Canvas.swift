@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TalabatiDomain
 import TalabatiText
 
@@ -36,23 +37,26 @@ struct Canvas {
     guard row >= 0, row < height, start < self.width else { return }
     let w = min(width ?? (self.width - start), self.width - start)
     guard w > 0 else { return }
-    // A cell that is one untrusted run (`untrusted` wraps it in FSI…PDI) is laid out in that
-    // run's own direction, so truncation cuts the run's logical end (a Latin title in the
-    // Arabic layout ends in "…" on the right, an Arabic title in English on the left), and
-    // it still sits on the layout's start side.
-    var base = direction
-    var alignment = align
-    if logical.unicodeScalars.first == "\u{2068}",
-      let own = Bidi.paragraphDirection(of: String(logical.unicodeScalars.dropFirst())),
-      own != direction
-    {
-      base = own
-      alignment = align == .start ? .end : align == .end ? .start : .center
+    let key = LayoutCache.Key(
+      text: logical, columns: w, direction: direction, align: align, mode: mode)
+    let glyphs = LayoutCache.glyphs(for: key) {
+      // A cell that is one untrusted run (`untrusted` wraps it in FSI…PDI) is laid out in
+      // that run's own direction, so truncation cuts the run's logical end (a Latin title in
+      // the Arabic layout ends in "…" on the right, an Arabic title in English on the left),
+      // and it still sits on the layout's start side.
+      var base = direction
+      var alignment = align
+      if logical.unicodeScalars.first == "\u{2068}",
+        let own = Bidi.paragraphDirection(of: String(logical.unicodeScalars.dropFirst())),
+        own != direction
+      {
+        base = own
+        alignment = align == .start ? .end : align == .end ? .start : .center
+      }
+      let line = Layout.fit(logical, columns: w, base: base, align: alignment, mode: mode)
+      return line.glyphs.map { ($0.text, $0.width) }
     }
-    let line = Layout.fit(logical, columns: w, base: base, align: alignment, mode: mode)
-    screen.put(
-      line.glyphs.map { ($0.text, $0.width) }, row: row, col: left(start: start, width: w),
-      role: role)
+    screen.put(glyphs, row: row, col: left(start: start, width: w), role: role)
   }
 
   /// Sets the role of a whole row (selection bars, the status line).
@@ -123,5 +127,57 @@ struct Labels {
       ? "\(h):\(m < 10 ? "0" : "")\(m):\(sec < 10 ? "0" : "")\(sec)"
       : "\(m):\(sec < 10 ? "0" : "")\(sec)"
     return Bidi.isolate(text)
+  }
+}
+
+/// Laid-out text remembered across frames: a key press redraws the whole screen in memory,
+/// but nearly every cell holds the same text as in the frame before, and shaping, reordering
+/// and fitting it again (FriBidi, widths, truncation) was a quarter of the time from key to
+/// frame (perf on a 10k-order store: docs/performance.md). `Layout.fit` is a pure function of
+/// the key, so a hit gives the same glyphs; the table is emptied when it reaches `capacity`.
+enum LayoutCache {
+  /// Everything `Canvas.text` lays a string out by.
+  ///
+  /// Hashed and compared on the UTF-8 bytes: `String`'s own hashing normalises non-ASCII
+  /// text first (Arabic titles), which cost more than the lookup saved. Two spellings of the
+  /// same text are then two entries with the same glyphs, which is harmless.
+  struct Key: Hashable, Sendable {
+    var text: String
+    var columns: Int
+    var direction: Direction
+    var align: Alignment
+    var mode: BidiMode
+
+    static func == (a: Key, b: Key) -> Bool {
+      a.columns == b.columns && a.direction == b.direction && a.align == b.align
+        && a.mode == b.mode && a.text.utf8.elementsEqual(b.text.utf8)
+    }
+
+    func hash(into hasher: inout Hasher) {
+      hasher.combine(columns)
+      hasher.combine(direction)
+      hasher.combine(align)
+      hasher.combine(mode)
+      var text = text
+      text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+  }
+
+  typealias Glyphs = [(text: String, width: Int)]
+
+  /// A few screens' worth of cells (about 150 per 80x24 list screen).
+  static let capacity = 4096
+
+  private static let table = Mutex<[Key: Glyphs]>([:])
+
+  /// The glyphs of `key`, computed by `make` on a miss.
+  static func glyphs(for key: Key, make: () -> Glyphs) -> Glyphs {
+    if let hit = table.withLock({ $0[key] }) { return hit }
+    let glyphs = make()
+    table.withLock { t in
+      if t.count >= capacity { t.removeAll(keepingCapacity: true) }
+      t[key] = glyphs
+    }
+    return glyphs
   }
 }

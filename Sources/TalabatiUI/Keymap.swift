@@ -103,6 +103,70 @@ public enum Keymap {
       b.append(
         KeyBinding(.char(digit), .pickReason(n - 1), help: "help.pickReason", on: [.reasonPicker]))
     }
+    // Support, seller contact and account closure (R19–R23, R27–R29).
+    b += [
+      KeyBinding(.char("s"), .support(.openSupport), help: "help.support", on: [.list, .detail]),
+      KeyBinding(.char(","), .support(.openAccount), help: "help.account", on: [.list]),
+      KeyBinding(.char("S"), .support(.openAccount), help: "help.account", on: [.list]),
+      KeyBinding(.char("m"), .support(.contactSeller), help: "help.contactSeller", on: [.detail]),
+      KeyBinding(.down, .moveDown, help: "help.down", on: [.support, .account]),
+      KeyBinding(.char("j"), .moveDown, help: "help.down", on: [.support, .account]),
+      KeyBinding(.up, .moveUp, help: "help.up", on: [.support, .account]),
+      KeyBinding(.char("k"), .moveUp, help: "help.up", on: [.support, .account]),
+      KeyBinding(
+        .char("b"), .support(.requestCallback), help: "help.callback", on: [.support], hint: true),
+      KeyBinding(
+        .char("x"), .support(.cancelCallback), help: "help.cancelCallback", on: [.support],
+        hint: true),
+      KeyBinding(
+        .char("f"), .support(.reportFraud), help: "help.fraud", on: [.support], hint: true),
+      KeyBinding(
+        .char("C"), .support(.closeAccount), help: "help.closeAccount", on: [.account], hint: true),
+      KeyBinding(
+        .char("W"), .support(.withdrawClosure), help: "help.withdrawClosure", on: [.account],
+        hint: true),
+      KeyBinding(.enter, .confirm, help: "help.next", on: [.account]),
+      KeyBinding(.enter, .support(.submit), help: "help.submit", on: [.supportForm], hint: true),
+    ]
+    // Returns, replacements and tracking (R11–R16, R24–R26): Screens/ReturnsFeature.swift.
+    let returnMoving: Set<Route> = [
+      .returnSelect, .returnReason, .returnResolution, .returnResult, .returnStatus, .tracking,
+    ]
+    b += [
+      KeyBinding(
+        .char("r"), .returns(.beginReturn), help: "help.returnItems", on: [.detail], hint: true),
+      KeyBinding(
+        .char("t"), .returns(.openTracking), help: "help.track", on: [.detail], hint: true),
+      KeyBinding(
+        .char("R"), .returns(.openReturns), help: "help.returnStatus", on: [.list, .detail]),
+      KeyBinding(.down, .moveDown, help: "help.down", on: returnMoving),
+      KeyBinding(.char("j"), .moveDown, help: "help.down", on: returnMoving),
+      KeyBinding(.up, .moveUp, help: "help.up", on: returnMoving),
+      KeyBinding(.char("k"), .moveUp, help: "help.up", on: returnMoving),
+      KeyBinding(.char(" "), .toggleItem, help: "help.toggle", on: [.returnSelect], hint: true),
+      KeyBinding(
+        .enter, .confirm, help: "help.next", on: [.returnSelect, .returnReason, .returnResolution],
+        hint: true),
+      KeyBinding(.enter, .confirm, help: "help.confirm", on: [.returnConfirm], hint: true),
+      KeyBinding(.enter, .confirm, help: "help.done", on: [.returnResult], hint: true),
+      KeyBinding(
+        .enter, .returns(.showLabel), help: "help.returnLabel", on: [.returnStatus], hint: true),
+      KeyBinding(.char("l"), .returns(.showLabel), help: "help.returnLabel", on: [.returnStatus]),
+      KeyBinding(
+        .char("s"), .returns(.contactSupport), help: "help.support", on: [.tracking], hint: true),
+    ]
+    for n in 1...ReturnReason.allCases.count {
+      b.append(
+        KeyBinding(
+          .char(Character(String(n))), .returns(.pickReason(n - 1)), help: "help.pickReason",
+          on: [.returnReason]))
+    }
+    for n in 1...ReturnResolution.allCases.count {
+      b.append(
+        KeyBinding(
+          .char(Character(String(n))), .returns(.pickResolution(n - 1)),
+          help: "help.pickResolution", on: [.returnResolution]))
+    }
     b += [
       KeyBinding(.escape, .back, help: "help.back", on: all.subtracting([.list]), hint: true),
       KeyBinding(.backspace, .back, help: "help.back", on: all.subtracting([.list])),
@@ -128,6 +192,7 @@ public enum Keymap {
   /// layout are looked up by their physical key when no binding names them directly.
   public static func action(for key: Key, in model: AppModel) -> Action? {
     if case .resize(let w, let h) = key { return .resized(width: w, height: h) }
+    if let typing = supportTextAction(for: key, in: model) { return typing }  // form fields
     if model.search != nil {
       switch key {
       case .char(let c): return .searchTyped(c)

@@ -46,6 +46,11 @@ public func perform(_ effect: Effect, service: any OrderService, now: Date) -> A
       return nil
     case .applyTheme, .redraw, .quit:
       return nil
+    case .support:
+      return nil  // the runner calls `performSupport` with its `SupportService`
+    case .returns:
+      return nil  // the runner calls `performReturns` with its `ReturnsService`
+
     }
   } catch {
     return .failed(String(describing: error))

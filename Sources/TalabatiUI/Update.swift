@@ -13,6 +13,8 @@ public func launch(_ model: inout AppModel) -> [Effect] {
 /// Applies `action` to the model and returns what the outside world must do. Pure: no clock,
 /// no I/O; time arrives as `tick`, results as actions.
 public func update(_ model: inout AppModel, _ action: Action) -> [Effect] {
+  if case .support(let a) = action { return updateSupport(&model, a) }  // R19–R23, R27–R29
+  if case .returns(let a) = action { return updateReturns(&model, a) }  // R11–R16, R24–R26
   switch action {
   case .tick(let date):
     model.now = date
@@ -87,6 +89,11 @@ public func update(_ model: inout AppModel, _ action: Action) -> [Effect] {
   case .result:
     if action == .confirm || action == .openSelected { return back(&model) }
     return []
+  case .support, .supportForm, .account:
+    return updateSupportRoute(&model, action)
+  case .returnSelect, .returnReason, .returnResolution, .returnConfirm, .returnResult,
+    .returnStatus, .tracking:
+    return updateReturnsRoute(&model, action)
   case .help:
     switch action {
     case .moveDown: model.helpScroll += 1
@@ -101,6 +108,7 @@ public func update(_ model: inout AppModel, _ action: Action) -> [Effect] {
 // MARK: - Back
 
 private func back(_ model: inout AppModel) -> [Effect] {
+  if supportBack(&model) { return [] }  // the closure flow steps back first (R27)
   switch model.route {
   case .list:
     // Esc on the list clears a submitted search.

@@ -22,6 +22,16 @@ func renderer(for route: Route) -> any ScreenRenderer.Type {
   case .confirmArchive: ConfirmArchiveScreen.self
   case .result: ResultScreen.self
   case .help: HelpScreen.self
+  case .support: SupportScreen.self
+  case .supportForm: SupportFormScreen.self
+  case .account: AccountScreen.self
+  case .returnSelect: ReturnSelectScreen.self
+  case .returnReason: ReturnReasonScreen.self
+  case .returnResolution: ReturnResolutionScreen.self
+  case .returnConfirm: ReturnConfirmScreen.self
+  case .returnResult: ReturnResultScreen.self
+  case .returnStatus: ReturnStatusScreen.self
+  case .tracking: TrackingScreen.self
   }
 }
 

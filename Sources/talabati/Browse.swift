@@ -53,10 +53,14 @@ struct Browse: ParsableCommand {
     let themeName = theme ?? env["TALABATI_THEME"] ?? "default-dark"
     var chosen = ThemeLoader.defaultTheme
     var themeWarning: String?
-    do {
-      chosen = try ThemeLoader.load(name: themeName, userDirectory: userDir)
-    } catch {
-      themeWarning = "\(error)"
+    // The built-in default is parsed once, for `defaultTheme`; parsing it again through
+    // `load` was ~10% of the start-up CPU (docs/performance.md).
+    if themeName != chosen.name || userThemeExists(themeName, in: userDir) {
+      do {
+        chosen = try ThemeLoader.load(name: themeName, userDirectory: userDir)
+      } catch {
+        themeWarning = "\(error)"
+      }
     }
     chosen = ThemeLoader.forEnvironment(chosen, environment: env)
 
@@ -64,13 +68,18 @@ struct Browse: ParsableCommand {
       lang: ctx.lang, bidiMode: bidiMode,
       themeNames: ThemeLoader.available(userDirectory: userDir), themeName: chosen.name,
       timeZone: account.timeZone, email: account.email, now: ctx.now)
+    model.accountName = account.name
     let options = TerminalOptions(
       bidiMode: bidiMode == .app ? .app : .terminal, theme: chosen, environment: env)
     let terminal: Terminal
     do {
       terminal = try Terminal(options: options)
     } catch {
-      throw CLIFailure(code: 6, message: "\(error)")
+      // TerminalError's text already starts with "talabati: "; report() adds it again.
+      let text = "\(error)"
+      let prefix = "talabati: "
+      throw CLIFailure(
+        code: 6, message: text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text)
     }
     let code: Int32
     do {
@@ -86,6 +95,13 @@ struct Browse: ParsableCommand {
     }
     if code != 0 { throw ExitCode(code) }
   }
+}
+
+/// True when the user's theme directory holds `<name>.toml`, which `ThemeLoader.load` would
+/// prefer to the built-in theme of that name.
+private func userThemeExists(_ name: String, in directory: String?) -> Bool {
+  guard let directory else { return false }
+  return FileManager.default.fileExists(atPath: directory + "/" + name + ".toml")
 }
 
 /// The store, seen through the operations the full-screen client's effects need.
@@ -183,6 +199,13 @@ struct FullScreenApp: TerminalApp {
           terminal.setTheme(ThemeLoader.forEnvironment(theme, environment: environment))
         } catch {
           effects += update(&model, .failed("\(error)"))
+        }
+      case .support(let e):
+        let support = StoreSupportService(db: service.db, account: service.account)
+        effects += update(&model, performSupport(e, service: support, now: clock.now()))
+      case .returns(let e):
+        if let result = performReturns(e, service: service, now: clock.now()) {
+          effects += update(&model, result)
         }
       default:
         if let result = perform(effect, service: service, now: clock.now()) {

@@ -41,12 +41,15 @@ struct Demo: ParsableCommand {
     let db = try AppDatabase.openFile(at: path)
     let start = Date()
     let showProgress = !global.json && isatty(STDERR_FILENO) == 1 && orders >= 50_000
-    try DemoGenerator.populate(db, orders: orders, seed: seed, now: clock.now()) { done in
+    let account = try DemoGenerator.populate(db, orders: orders, seed: seed, now: clock.now()) {
+      done in
       if showProgress {
         let pct = done * 100 / max(orders, 1)
         FileHandle.standardError.write(Data("\r\(done)/\(orders) (\(pct)%)".utf8))
       }
     }
+    // A return in progress and a finished one, so the return screens have something to show.
+    _ = try DemoGenerator.addDemoReturns(db, account: account.id, now: clock.now())
     if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
     let seconds = Date().timeIntervalSince(start)
     if global.json {

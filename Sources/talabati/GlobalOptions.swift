@@ -66,13 +66,74 @@ struct GlobalOptions: ParsableArguments {
   }
 }
 
-/// Parses an ISO-8601 instant with or without fractional seconds and with Z or an offset.
+/// Parses an ISO-8601 instant `YYYY-MM-DDTHH:MM[:SS[.fff]](Z|±HH:MM)` by hand: the frozen
+/// clock is read on every start, and Foundation's formatter costs ~3 ms and 2.6 MB of ICU there.
 func parseInstant(_ text: String) -> Date? {
-  let f = ISO8601DateFormatter()
-  f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-  if let d = f.date(from: text) { return d }
-  f.formatOptions = [.withInternetDateTime]
-  return f.date(from: text)
+  let b = Array(text.utf8)
+  var i = 0
+  func num(_ n: Int) -> Int? {
+    guard i + n <= b.count else { return nil }
+    var v = 0
+    for k in 0..<n {
+      let c = b[i + k]
+      guard c >= 48 && c <= 57 else { return nil }
+      v = v * 10 + Int(c - 48)
+    }
+    i += n
+    return v
+  }
+  func take(_ c: UInt8) -> Bool {
+    guard i < b.count, b[i] == c else { return false }
+    i += 1
+    return true
+  }
+  guard let y = num(4), take(45), let mo = num(2), take(45), let d = num(2),
+    take(84) || take(116) || take(32), let h = num(2), take(58), let mi = num(2)
+  else { return nil }
+  var sec = 0
+  var frac = 0.0
+  if take(58) {
+    guard let s = num(2) else { return nil }
+    sec = s
+    if take(46) || take(44) {
+      var scale = 0.1
+      var any = false
+      while i < b.count, b[i] >= 48, b[i] <= 57 {
+        frac += Double(b[i] - 48) * scale
+        scale /= 10
+        i += 1
+        any = true
+      }
+      guard any else { return nil }
+    }
+  }
+  var offset = 0
+  if take(90) || take(122) {
+    offset = 0
+  } else if i < b.count, b[i] == 43 || b[i] == 45 {
+    let sign = b[i] == 45 ? -1 : 1
+    i += 1
+    guard let oh = num(2) else { return nil }
+    _ = take(58)
+    guard let om = num(2), oh <= 23, om <= 59 else { return nil }
+    offset = sign * (oh * 3600 + om * 60)
+  } else {
+    return nil
+  }
+  guard i == b.count, (1...12).contains(mo), h <= 23, mi <= 59, sec <= 60 else { return nil }
+  let monthDays = [31, (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28, 31, 30, 31, 30,
+    31, 31, 30, 31, 30, 31]
+  guard (1...monthDays[mo - 1]).contains(d) else { return nil }
+  // Days from the civil date (Howard Hinnant's algorithm), proleptic Gregorian.
+  let yy = mo <= 2 ? y - 1 : y
+  let era = (yy >= 0 ? yy : yy - 399) / 400
+  let yoe = yy - era * 400
+  let mp = (mo + 9) % 12
+  let doy = (153 * mp + 2) / 5 + d - 1
+  let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+  let days = era * 146097 + doe - 719468
+  let seconds = days * 86400 + h * 3600 + mi * 60 + sec - offset
+  return Date(timeIntervalSince1970: Double(seconds) + frac)
 }
 
 /// Everything a subcommand needs: the open store, the account, the clock and the language.
@@ -92,8 +153,11 @@ struct Context {
     let existed = FileManager.default.fileExists(atPath: path)
     let db = try AppDatabase.openFile(at: path)
     if isDefault && !existed {
-      try DemoGenerator.populate(db, orders: 60, seed: 2026, now: clock.now())
+      let demo = try DemoGenerator.populate(db, orders: 60, seed: 2026, now: clock.now())
+      _ = try DemoGenerator.addDemoReturns(db, account: demo.id, now: clock.now())
     }
+    // R29: closures whose withdrawal period has ended are carried out before anything is read.
+    _ = try db.applyDueClosures(now: clock.now())
     let account = try db.defaultAccount()
     let lang: Lang = requested.map(Lang.init) ?? account.map { Lang($0.language) } ?? .ar
     return Context(

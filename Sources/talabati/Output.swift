@@ -54,9 +54,29 @@ func printJSON<T: Encodable>(_ value: T) throws {
     var c = encoder.singleValueContainer()
     try c.encode(isoString(date))
   }
-  let data = try e.encode(value)
+  let data = terminalSafeJSON(try e.encode(value))
   FileHandle.standardOutput.write(data)
   FileHandle.standardOutput.write(Data("\n".utf8))
+}
+
+/// JSON text with the scalars a terminal acts on and JSONEncoder leaves raw (DEL, the C1
+/// controls such as U+009B CSI, the bidi embeddings and overrides U+202A–U+202E) written as
+/// `\uXXXX` escapes: a parser reads the same data, a terminal shows it inert (issue 7).
+func terminalSafeJSON(_ data: Data) -> Data {
+  func unsafe(_ s: Unicode.Scalar) -> Bool {
+    (0x7F...0x9F).contains(s.value) || (0x202A...0x202E).contains(s.value)
+  }
+  let text = String(decoding: data, as: UTF8.self)
+  guard text.unicodeScalars.contains(where: unsafe) else { return data }
+  var out = String.UnicodeScalarView()
+  for s in text.unicodeScalars {
+    if unsafe(s) {
+      out.append(contentsOf: String(format: "\\u%04x", s.value).unicodeScalars)
+    } else {
+      out.append(s)
+    }
+  }
+  return Data(String(out).utf8)
 }
 
 /// An instant as ISO-8601 UTC with milliseconds.

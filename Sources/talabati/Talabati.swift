@@ -20,7 +20,9 @@ struct Talabati: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       Browse.self, Orders.self, Show.self, Cancel.self, Reasons.self, Archive.self,
-      Unarchive.self, Outbox.self, Demo.self, Import.self, Export.self,
+      Unarchive.self, ReturnItems.self, Returns.self, Label.self, Track.self,
+      SupportCommand.self, ContactSeller.self, AccountCommand.self, Outbox.self, Demo.self,
+      Import.self, Export.self, ImportAmazon.self,
     ],
     defaultSubcommand: Browse.self
   )

@@ -242,3 +242,36 @@ import Testing
     }
   }
 }
+
+/// `--now` accepts the ISO-8601 forms a shopper types and refuses the rest.
+@Suite struct NowOptionTests {
+  @Test func instantsAreReadExactly() throws {
+    let cases: [(String, String)] = [
+      ("2026-11-27T09:00:00Z", "2026-11-27T09:00:00.000Z"),
+      ("2026-11-27T12:00:00+03:00", "2026-11-27T09:00:00.000Z"),
+      ("2026-11-27T09:00:00.250Z", "2026-11-27T09:00:00.250Z"),
+      ("2024-02-29T23:59:59-01:00", "2024-03-01T00:59:59.000Z"),
+      ("1999-12-31T23:59Z", "1999-12-31T23:59:00.000Z"),
+    ]
+    let iso = ISO8601DateFormatter()
+    iso.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+    for (text, expected) in cases {
+      let store = CLI.tempDir().appendingPathComponent("s.sqlite").path
+      let r = try CLI.run(["demo", "--store", store, "--orders", "1", "--now", text, "--json"])
+      #expect(r.code == 0, "\(text): \(r.stderr)")
+      // The demo's newest order is placed two minutes before the frozen instant.
+      let (_, value, _) = try CLI.json(["orders"], store: store)
+      let rows = try #require((value as? [String: Any])?["orders"] as? [[String: Any]])
+      let placedText = try #require(rows.first?["placedAt"] as? String)
+      let placed = try #require(iso.date(from: placedText))
+      let now = try #require(iso.date(from: expected))
+      #expect(abs(now.timeIntervalSince(placed) - 120) < 0.001, "\(text) read as \(placed)")
+    }
+    for bad in ["2026-13-01T00:00:00Z", "2026-02-30T00:00:00Z", "2026-11-27 09:00", "tomorrow",
+      "2026-11-27T09:00:00"]
+    {
+      let r = try CLI.run(["orders", "--now", bad, "--store", CLI.tempDir().path + "/x.sqlite"])
+      #expect(r.code == 2, "\(bad) was accepted")
+    }
+  }
+}

@@ -9,9 +9,13 @@ extension DemoGenerator {
   /// Fills `db` with the demo account and `orders` demo orders relative to `now`.
   ///
   /// The account is the one with the demo e-mail if the store has it, else created. Orders go
-  /// in through `insert(orders:account:actor:)` in batches of `batchSize`, each its own
-  /// transaction; inserting is idempotent by order number, so running it again (or after an
-  /// interruption) adds only what is missing. `progress` gets the count done after each batch.
+  /// in through the store's one insert path (`OrderWriter`) in batches of `batchSize`, each
+  /// order with its `order-placed` event; `progress` gets the count done after each batch.
+  /// - A store without orders (the demo of a new store) is loaded in ONE transaction by
+  ///   `loadIntoEmptyStore`: all or nothing, indexes on random keys built once at the end,
+  ///   no fsync while it runs. An interrupted load leaves the store as it was.
+  /// - Otherwise each batch is its own `insert(orders:account:actor:)` transaction; inserting
+  ///   is idempotent by order number, so running it again adds only what is missing.
   /// Returns the account the orders belong to.
   @discardableResult
   public static func populate(
@@ -27,6 +31,16 @@ extension DemoGenerator {
       account = try db.createAccount(template, at: now)
     }
     let gen = DemoGenerator(seed: seed, now: now, totalOrders: orders, accountID: account.id)
+    let batches = (orders + batchSize - 1) / batchSize
+    if orders > 0,
+      try db.loadIntoEmptyStore(
+        account: account.id, actor: "demo", batches: batches,
+        batch: { k in
+          gen.orders(count: min(batchSize, orders - k * batchSize), startingAt: k * batchSize)
+        }, progress: progress)
+    {
+      return account
+    }
     var done = 0
     while done < orders {
       let batch = gen.orders(count: min(batchSize, orders - done), startingAt: done)

@@ -37,12 +37,25 @@ extension AppDatabase {
     try guarded {
       try writer.read { db in
         let acct = try loadAccount(db, id: account)
-        let ids = try String.fetchAll(
-          db, sql: "SELECT id FROM \"order\" WHERE accountId = ? ORDER BY seq DESC",
+        // Bulk reads: the order rows at once, then shipments and items for 500 orders per
+        // query pair (not two queries per order).
+        let headers = try Row.fetchCursor(
+          db,
+          sql: """
+            SELECT \(Self.headerColumns) FROM "order" WHERE accountId = ? ORDER BY seq DESC
+            """,
           arguments: [account])
         var orders: [Order] = []
-        orders.reserveCapacity(ids.count)
-        for id in ids { orders.append(try loadOrder(db, id: id, account: account).order) }
+        var chunk: [Row] = []
+        chunk.reserveCapacity(500)
+        while let row = try headers.next() {
+          chunk.append(row.copy())
+          if chunk.count == 500 {
+            orders += try loadOrders(db, headers: chunk, account: account)
+            chunk.removeAll(keepingCapacity: true)
+          }
+        }
+        orders += try loadOrders(db, headers: chunk, account: account)
         let events = try Row.fetchAll(
           db,
           sql: """
@@ -133,8 +146,11 @@ extension AppDatabase {
           fresh.append(try PreparedOrder(order, account: target))
         }
 
-        // 3. The orders, as the store's bulk insert stores them (without its events).
-        try Self.store(fresh, account: target, in: db)
+        // 3. The orders, through the store's one insert path (without its events).
+        let stored = try OrderWriter(db, account: target, events: .none).write(fresh)
+        guard stored.skipped == 0 else {
+          throw StoreError.invalidInput("the document holds an order number twice")
+        }
 
         // 4. The events of the imported orders, and account-wide ones not already there.
         let freshIDs = Set(fresh.map(\.order.id))
@@ -167,82 +183,6 @@ extension AppDatabase {
           account: target, accountCreated: created, imported: fresh.count, skipped: skipped,
           events: eventCount)
       }
-    }
-  }
-
-  /// Inserts prepared orders with their shipments, items, sellers and search rows, inside the
-  /// caller's transaction. Mirrors `insert(orders:account:actor:)` minus its events.
-  /// TODO(store): share one internal helper with `insert` so the two cannot drift.
-  private static func store(_ prepared: [PreparedOrder], account: AccountID, in db: Database)
-    throws
-  {
-    let maxSeq = try db.cachedStatement(
-      sql: "SELECT max(seq) FROM \"order\" WHERE seq >= ? AND seq < ?")
-    let insertOrder = try db.cachedStatement(
-      sql: """
-        INSERT INTO "order" (seq, id, accountId, placedAt, paymentKind,
-          paymentLast4, archived, archivedAt, imported, totalMinor, currency, itemCount,
-          firstTitle, cancelledCount)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """)
-    let insertShipment = try db.cachedStatement(
-      sql: """
-        INSERT INTO shipment (id, orderId, position, placedAt, shippingStartsAt, shippedAt,
-          outForDeliveryAt, deliveredAt, expectedDeliveryAt, shippingMinor, currency,
-          carrier, trackingNumber)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """)
-    let insertItem = try db.cachedStatement(
-      sql: """
-        INSERT INTO item (id, shipmentId, orderId, position, title, sellerId, fulfilment,
-          quantity, unitPriceMinor, currency, vatRateBasisPoints, category, cancelledAt,
-          cancelReason)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """)
-    let insertSeller = try db.cachedStatement(
-      sql: "INSERT OR IGNORE INTO seller (id, name) VALUES (?, ?)")
-    let insertSearch = try db.cachedStatement(
-      sql: "INSERT INTO order_search (rowid, body) VALUES (?, ?)")
-    var sellers = Set<String>()
-    for p in prepared {
-      let o = p.order
-      let base = p.placedAt * 1024
-      let last = try Int64.fetchOne(maxSeq, arguments: [base, base + 1024])
-      let seq = (last ?? (base - 1)) + 1
-      guard seq < base + 1024 else {
-        throw StoreError.invalidInput("more than 1024 orders placed in one millisecond")
-      }
-      try insertOrder.execute(arguments: [
-        seq, o.id, account, p.placedAt, o.paymentMethod.kind.rawValue,
-        o.paymentMethod.last4, o.archivedAt == nil ? 0 : 1, p.archivedAt, o.imported,
-        p.totalMinor, p.currency, p.itemCount, p.firstTitle, p.cancelledCount,
-      ])
-      do {
-        for (sPos, s) in o.shipments.enumerated() {
-          let t = p.timelines[sPos]
-          try insertShipment.execute(arguments: [
-            s.id, o.id, sPos, t[0], t[1], t[2], t[3], t[4], t[5],
-            s.shippingCharge.minor, p.currency, s.carrier, s.trackingNumber,
-          ])
-          for (iPos, i) in s.items.enumerated() {
-            if sellers.insert(i.seller.id).inserted {
-              try insertSeller.execute(arguments: [i.seller.id, i.seller.name])
-            }
-            try insertItem.execute(arguments: [
-              i.id, s.id, o.id, iPos, i.title, i.seller.id, i.fulfilment.rawValue,
-              i.quantity, i.unitPrice.minor, p.currency, i.vatRateBasisPoints, i.category,
-              i.cancellation.map { $0.at.epochMillis }, i.cancellation?.reason.rawValue,
-            ])
-          }
-        }
-      } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-        throw StoreError.invalidInput(
-          "order \(InterchangeError.quote(o.id)): a shipment or item id is already used by "
-            + "another order")
-      }
-      try insertSearch.execute(arguments: [
-        seq, SearchText.indexBody(titles: o.items.map(\.title), orderID: o.id),
-      ])
     }
   }
 }

@@ -32,7 +32,10 @@ public enum StringTable {
 
   /// The areas in merge order, with their entries.
   static var areas: [(name: String, entries: [String: Entry])] {
-    [("common", commonEntries), ("ui", uiEntries), ("cli", cliEntries)]
+    [
+      ("common", commonEntries), ("ui", uiEntries), ("cli", cliEntries),
+      ("support", supportEntries), ("returns", returnsEntries),
+    ]
   }
 
   /// All entries merged. On a duplicate key the first area wins (and a test fails).

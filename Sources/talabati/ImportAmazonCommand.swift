@@ -1,0 +1,164 @@
+import ArgumentParser
+import Foundation
+import TalabatiDomain
+import TalabatiImport
+import TalabatiStore
+import TalabatiText
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `talabati import-amazon PATH`: brings Amazon order-history exports into the store (issue 6).
+struct ImportAmazon: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "import-amazon",
+    abstract: "Import Amazon's order-history CSV export (a CSV file or the unzipped folder).",
+    discussion: """
+      Reads 'Order History.csv' (or the older 'Retail.OrderHistory.N.csv'), groups its rows \
+      by order and stores each order as imported history. Importing the same file again adds \
+      nothing. A bad row never stops the import: it is reported with its line number, and the \
+      order it belongs to is left out whole. See docs/amazon-import.md.
+      Exit codes: 0 done (rejected rows are listed, not fatal) · 2 not an Amazon export · \
+      4 no such file · 5 store error.
+      """)
+
+  @OptionGroup var global: GlobalOptions
+  @Argument(help: "The CSV file, or the unzipped export folder.") var path: String
+  @Option(help: "How many rejected rows to list (all are counted).")
+  var maxRejected = 100
+  @Flag(help: "Read and check the export, report what would happen, store nothing.")
+  var dryRun = false
+
+  func validate() throws {
+    if !(0...100_000).contains(maxRejected) {
+      throw ValidationError("--max-rejected must be between 0 and 100000")
+    }
+  }
+
+  func run() throws {
+    let clock = try global.clock()
+    // No demo seeding here (unlike Context.open): imported history goes into a clean store.
+    let (storePath, _) = try global.storeLocation()
+    let db = try AppDatabase.openFile(at: storePath)
+    var options = AmazonImportOptions()
+    options.maxReportedRows = maxRejected
+    options.dryRun = dryRun
+    let importer = AmazonImporter(db: db, options: options)
+    let meter = ProgressMeter(enabled: !global.json && isatty(STDERR_FILENO) == 1)
+    importer.progress = { meter.update($0) }
+    let start = Date()
+    let report: AmazonImportReport
+    do {
+      report = try importer.importExport(at: path, now: clock.now())
+    } catch let error as AmazonImportError {
+      meter.finish()
+      switch error {
+      case .notFound: throw CLIFailure.notFound(Sanitizer.clean(error.description))
+      case .notAnExport: throw CLIFailure.usage(Sanitizer.clean(error.description))
+      case .unreadable: throw CLIFailure.notFound(Sanitizer.clean(error.description))
+      }
+    }
+    meter.finish()
+    let seconds = Date().timeIntervalSince(start)
+    if global.json {
+      try printJSON(ResultJSON(report, seconds: seconds))
+      return
+    }
+    var lines = [
+      "Imported \(report.ordersImported) orders from \(report.rowsRead) rows in "
+        + String(format: "%.1f s", seconds) + "; \(report.ordersSkipped) already present."
+    ]
+    if report.rejectedRowCount > 0 {
+      lines.append(
+        "Rejected \(report.rejectedRowCount) rows (\(report.ordersRejected) orders left out):")
+      for r in report.rejectedRows {
+        let file = (r.file as NSString).lastPathComponent
+        let order = r.orderID.map { " order \(Sanitizer.clean($0))" } ?? ""
+        lines.append("  \(Sanitizer.clean(file)):\(r.line)\(order): \(Sanitizer.clean(r.reason))")
+      }
+      if report.rejectedRows.count < report.rejectedRowCount {
+        lines.append("  … and \(report.rejectedRowCount - report.rejectedRows.count) more")
+      }
+    }
+    if report.noticeRows > 0 { lines.append("Skipped \(report.noticeRows) notice rows.") }
+    if report.refundRows > 0 || report.returnRequestRows > 0 {
+      lines.append(
+        "Counted \(report.refundRows) refund rows (\(report.refundRowsMatched) of these orders) "
+          + "and \(report.returnRequestRows) return requests: not stored yet (no returns model).")
+    }
+    print(lines.joined(separator: "\n"))
+  }
+
+  /// The `--json` result.
+  struct ResultJSON: Encodable {
+    var files: [String]
+    var account: Int64
+    var accountCreated: Bool
+    var rowsRead: Int
+    var noticeRows: Int
+    var ordersImported: Int
+    var ordersSkipped: Int
+    var ordersRejected: Int
+    var rejectedRowCount: Int
+    var rejectedRows: [RejectedRow]
+    var refundRows: Int
+    var refundRowsMatched: Int
+    var returnRequestRows: Int
+    var unsupported: [String]
+    var seconds: Double
+
+    init(_ r: AmazonImportReport, seconds: Double) {
+      files = r.files
+      account = r.account
+      accountCreated = r.accountCreated
+      rowsRead = r.rowsRead
+      noticeRows = r.noticeRows
+      ordersImported = r.ordersImported
+      ordersSkipped = r.ordersSkipped
+      ordersRejected = r.ordersRejected
+      rejectedRowCount = r.rejectedRowCount
+      rejectedRows = r.rejectedRows
+      refundRows = r.refundRows
+      refundRowsMatched = r.refundRowsMatched
+      returnRequestRows = r.returnRequestRows
+      unsupported =
+        r.refundRows + r.returnRequestRows > 0
+        ? ["refunds and return requests are counted, not stored: no returns model yet"] : []
+      self.seconds = (seconds * 1000).rounded() / 1000
+    }
+  }
+}
+
+/// A one-line progress display on standard error: rows, rate and ETA (terminal only).
+final class ProgressMeter {
+  let enabled: Bool
+  let start = Date()
+  var shown = false
+
+  init(enabled: Bool) { self.enabled = enabled }
+
+  func update(_ p: AmazonImportProgress) {
+    guard enabled else { return }
+    let elapsed = max(Date().timeIntervalSince(start), 0.001)
+    var text = p.pass == 1 ? "scanning: \(p.rowsRead) rows" : "importing: \(p.rowsRead)"
+    if p.pass == 2, let total = p.totalRows { text += "/\(total) rows" }
+    if let totalBytes = p.totalBytes, totalBytes > 0 {
+      // Pass 1 is about a third of the work: progress over both passes.
+      let fraction = Double(p.bytesRead) / Double(totalBytes)
+      let done = p.pass == 1 ? fraction / 3 : 1.0 / 3 + fraction * 2 / 3
+      let rate = Int(Double(p.rowsRead) / elapsed)
+      text += " · \(rate) rows/s"
+      if done > 0.02 {
+        text += " · ETA \(Int((elapsed / done - elapsed).rounded())) s"
+      }
+    }
+    FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+    shown = true
+  }
+
+  func finish() {
+    if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    shown = false
+  }
+}

@@ -1,0 +1,525 @@
+import ArgumentParser
+import Foundation
+import TalabatiDomain
+import TalabatiQR
+import TalabatiStore
+import TalabatiText
+import TalabatiUI
+
+// MARK: - JSON shapes
+
+struct ReturnLineJSON: Encodable {
+  var item: Int64
+  var title: String
+  var quantity: Int
+  var amount: MoneyJSON
+}
+
+struct ReturnStageJSON: Encodable {
+  var stage: String
+  var text: String
+  var at: Date?
+  var reached: Bool
+}
+
+struct ReturnJSON: Encodable {
+  var rma: String
+  var order: String
+  var createdAt: Date
+  var reason: String
+  var resolution: String
+  var stage: String
+  var stageText: String
+  var stages: [ReturnStageJSON]
+  var items: [ReturnLineJSON]
+  var itemsValue: MoneyJSON
+  /// R15: what goes back to the original payment method (zero for a replacement).
+  var refund: MoneyJSON
+  var paymentMethod: String
+  var replacementOrder: String?
+  var dropOffBy: Date
+  var dropOffOverdue: Bool
+
+  init(_ r: ReturnRecord, now: Date, lang: Lang) {
+    rma = r.rma
+    order = r.orderID
+    createdAt = r.timeline.initiatedAt
+    reason = r.reason.rawValue
+    resolution = r.resolution.rawValue
+    let current = r.stage(at: now)
+    stage = current.rawValue
+    stageText = tr("returnStage.\(current.rawValue)", lang)
+    stages = ReturnStage.stages(for: r.resolution).map { s in
+      let reached = s <= current
+      return ReturnStageJSON(
+        stage: s.rawValue, text: tr("returnStage.\(s.rawValue)", lang),
+        at: reached ? r.timeline.moment(of: s) : nil, reached: reached)
+    }
+    items = r.lines.map {
+      ReturnLineJSON(
+        item: $0.itemID, title: $0.title, quantity: $0.quantity, amount: MoneyJSON($0.amount, lang))
+    }
+    itemsValue = MoneyJSON(r.itemsValue, lang)
+    refund = MoneyJSON(r.refundAmount, lang)
+    paymentMethod = plain(label(r.paymentMethod, lang))
+    replacementOrder = r.replacementOrderID
+    dropOffBy = r.timeline.dropOffBy
+    dropOffOverdue = r.isDropOffOverdue(at: now)
+  }
+}
+
+struct PolicyRuleJSON: Encodable {
+  var category: String
+  var days: Int?
+  var returnable: Bool
+}
+
+/// The packing instructions of R12, in order.
+let packingKeys = [
+  "returns.pack.safely", "returns.pack.accessories", "returns.pack.personalData",
+  "returns.pack.label",
+]
+
+// MARK: - Labels
+
+func label(_ reason: ReturnReason, _ lang: Lang) -> String {
+  tr("returnReason.\(reason.rawValue)", lang)
+}
+
+func label(_ stage: ReturnStage, _ lang: Lang) -> String {
+  tr("returnStage.\(stage.rawValue)", lang)
+}
+
+/// Why an item may not be returned, with the closing date of its window (R16).
+func label(_ e: ReturnEligibility, _ lang: Lang, timeZone: String) -> String {
+  guard let refusal = e.refusal else { return "" }
+  var args: [String: String] = [:]
+  if let w = e.window {
+    args["date"] = Bidi.isolate(Format.date(w.lastDay, lang: lang, timeZone: timeZone))
+  }
+  return tr("returnRefusal.\(refusal.rawValue)", lang, args)
+}
+
+/// A category's name, or its code when the table does not know it.
+func categoryLabel(_ code: String, _ lang: Lang) -> String {
+  if code == ReturnPolicyTable.otherCategories { return tr("returns.policy.other", lang) }
+  let key = "category.\(code)"
+  let text = tr(key, lang)
+  return text == key ? Sanitizer.clean(code) : text
+}
+
+// MARK: - return
+
+struct ReturnItems: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "return",
+    abstract: "Return or replace delivered items (R11–R16).",
+    discussion: """
+      Exit 0 prints the return authorisation (RMA), the packing instructions (R12) and the \
+      refund to the original payment method (R15), and saves the printable label (R13) as \
+      labels/RMA.svg beside the store. Exit 3 when the policy refuses (outside the return \
+      window, not returnable, not delivered …): the reason per item is printed and nothing is \
+      changed.
+      """)
+
+  @OptionGroup var global: GlobalOptions
+  @Argument(help: "The order number.") var order: String
+  @Option(help: "Comma-separated item ids to return.") var items: String
+  @Option(help: "Reason code: \(ReturnReason.allCases.map(\.rawValue).joined(separator: ", ")).")
+  var reason: String
+  @Flag(help: "Ask for the same item again instead of a refund.") var replace = false
+
+  struct RefusalJSON: Encodable {
+    struct Entry: Encodable {
+      var item: Int64
+      var reason: String
+      var reasonText: String
+      var lastDay: Date?
+    }
+    var order: String
+    var refused: [Entry]
+  }
+
+  struct ResultJSON: Encodable {
+    var `return`: ReturnJSON
+    var packingInstructions: [String]
+    var returnAddress: [String]
+    var labelFile: String?
+    var confirmationSent: Bool
+  }
+
+  func run() throws {
+    guard let code = ReturnReason(rawValue: reason) else {
+      throw CLIFailure.usage(
+        "--reason: '\(Sanitizer.clean(reason))' is not a return reason; one of: "
+          + ReturnReason.allCases.map(\.rawValue).joined(separator: ", "))
+    }
+    let ids = try parseItemIDs(items)
+    let ctx = try Context.open(global)
+    let account = try ctx.requireAccount()
+    let lang = ctx.lang
+    let record: ReturnRecord
+    do {
+      record = try ctx.db.requestReturn(
+        items: ids, in: order, account: account.id, reason: code,
+        resolution: replace ? .replacement : .refund, at: ctx.now, actor: "cli")
+    } catch let error as ReturnError {
+      throw refusal(error, ctx: ctx, timeZone: account.timeZone)
+    }
+    // The label beside the store (R13); a failure to write it does not undo the return.
+    var labelFile: String?
+    var labelError: String?
+    do {
+      labelFile = try saveLabel(record, storePath: ctx.storePath, to: nil)
+    } catch {
+      labelError = "\(error)"
+    }
+    if ctx.json {
+      try printJSON(
+        ResultJSON(
+          return: ReturnJSON(record, now: ctx.now, lang: lang),
+          packingInstructions: packingKeys.map { tr($0, lang) },
+          returnAddress: ReturnAddress.lines, labelFile: labelFile, confirmationSent: true))
+      return
+    }
+    let out = Output(lang: lang)
+    let tz = account.timeZone
+    let doneKey = record.resolution == .refund ? "cli.return.done" : "cli.return.replacementDone"
+    out.line(tr(doneKey, lang, ["rma": Bidi.isolate(record.rma), "order": orderNumber(order)]))
+    for l in record.lines {
+      out.line(
+        "  [\(l.itemID)] \(Sanitizer.clean(l.title)) ×\(l.quantity) · \(money(l.amount, lang))")
+    }
+    out.line(tr("returns.confirm.reason", lang, ["reason": label(code, lang)]))
+    if let rid = record.replacementOrderID {
+      out.line(tr("returns.result.replacementOrder", lang, ["order": orderNumber(rid)]))
+    } else {
+      out.line(
+        tr(
+          "returns.result.refund", lang,
+          [
+            "amount": money(record.refundAmount, lang),
+            "payment": label(record.paymentMethod, lang),
+          ]))
+    }
+    out.line()
+    out.line(tr("returns.pack.title", lang))
+    for (n, key) in packingKeys.enumerated() { out.line("  \(n + 1). " + tr(key, lang)) }
+    out.line()
+    out.line(
+      tr(
+        "returns.result.dropOff", lang,
+        ["date": Bidi.isolate(Format.date(record.timeline.dropOffBy, lang: lang, timeZone: tz))]))
+    if let labelFile {
+      out.line(tr("returns.label.saved", lang, ["path": Bidi.isolate(labelFile)]))
+    } else if let labelError {
+      out.line("talabati: " + Sanitizer.clean(labelError))
+    }
+    out.line(tr("returns.label.print", lang, ["rma": Bidi.isolate(record.rma)]))
+    out.line(
+      tr("returns.result.mail", lang, ["email": Bidi.isolate(Sanitizer.clean(account.email))]))
+  }
+
+  /// A policy refusal as exit 3 (unknown items exit 4, an empty selection 2).
+  func refusal(_ error: ReturnError, ctx: Context, timeZone: String) -> Error {
+    let lang = ctx.lang
+    switch error {
+    case .emptySelection:
+      return CLIFailure.usage("--items: no item selected")
+    case .unknownItem(let id):
+      return CLIFailure.notFound("item \(id) is not part of order \(Sanitizer.clean(order))")
+    case .refused(let list):
+      if ctx.json {
+        try? printJSON(
+          RefusalJSON(
+            order: order,
+            refused: list.map {
+              RefusalJSON.Entry(
+                item: $0.itemID, reason: $0.refusal?.rawValue ?? "",
+                reasonText: plain(label($0, lang, timeZone: timeZone)), lastDay: $0.window?.lastDay)
+            }))
+        return ExitCode(3)
+      }
+      return CLIFailure(
+        code: 3, message: tr("cli.return.refused", lang, ["order": Sanitizer.clean(order)]),
+        details: list.map { "[\($0.itemID)] " + plain(label($0, lang, timeZone: timeZone)) })
+    }
+  }
+}
+
+/// Parses `1,2,3` into item ids (usage error on anything else).
+func parseItemIDs(_ text: String) throws -> [ItemID] {
+  var ids: [ItemID] = []
+  for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+    let p = part.trimmingCharacters(in: .whitespaces)
+    guard let id = ItemID(p) else {
+      throw CLIFailure.usage("--items: '\(Sanitizer.clean(p))' is not an item id")
+    }
+    ids.append(id)
+  }
+  if ids.isEmpty { throw CLIFailure.usage("--items: no item selected") }
+  return ids
+}
+
+// MARK: - returns
+
+struct Returns: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "List your returns with their status (R14) and the return policy (R16).")
+
+  @OptionGroup var global: GlobalOptions
+  @Flag(help: "Also print the return window of every product category (R16).") var policy = false
+  @Option(help: "How many returns to show (1–1000).") var limit = 30
+
+  struct ListJSON: Encodable {
+    var returns: [ReturnJSON]
+    var policy: [PolicyRuleJSON]
+  }
+
+  func validate() throws {
+    if !(1...1000).contains(limit) { throw ValidationError("--limit must be between 1 and 1000") }
+  }
+
+  func run() throws {
+    let ctx = try Context.open(global)
+    let account = try ctx.requireAccount()
+    let lang = ctx.lang
+    let now = ctx.now
+    let list = try ctx.db.returns(account: account.id, limit: limit)
+    let table = try ctx.db.returnPolicy()
+    if ctx.json {
+      try printJSON(
+        ListJSON(
+          returns: list.map { ReturnJSON($0, now: now, lang: lang) },
+          policy: table.rules.map {
+            PolicyRuleJSON(category: $0.category, days: $0.days, returnable: $0.returnable)
+          }))
+      return
+    }
+    let out = Output(lang: lang)
+    let tz = account.timeZone
+    out.line(tr("returns.status.title", lang))
+    if list.isEmpty { out.line("  " + tr("returns.status.empty", lang)) }
+    for r in list {
+      let stage = r.stage(at: now)
+      out.line(
+        tr(
+          "returns.status.row", lang,
+          [
+            "rma": Bidi.isolate(r.rma), "order": orderNumber(r.orderID),
+            "stage": label(stage, lang),
+          ]) + " · " + money(r.resolution == .refund ? r.refundAmount : r.itemsValue, lang))
+      for s in ReturnStage.stages(for: r.resolution) {
+        if s <= stage, let at = r.timeline.moment(of: s) {
+          out.line(
+            "    "
+              + tr(
+                "returns.status.stagePassed", lang,
+                [
+                  "stage": label(s, lang),
+                  "date": Bidi.isolate(
+                    Format.date(at, lang: lang, timeZone: tz, style: .dateTime)),
+                ]))
+        } else {
+          out.line("    " + tr("returns.status.stageAhead", lang, ["stage": label(s, lang)]))
+        }
+      }
+      if r.isDropOffOverdue(at: now) {
+        out.line(
+          "    "
+            + tr(
+              "returns.status.overdue", lang,
+              ["date": Bidi.isolate(Format.date(r.timeline.dropOffBy, lang: lang, timeZone: tz))]))
+      }
+    }
+    if policy {
+      out.line()
+      printPolicy(table, out: out, lang: lang)
+    }
+  }
+}
+
+/// Prints the return-policy table (R16).
+func printPolicy(_ table: ReturnPolicyTable, out: Output, lang: Lang) {
+  out.line(tr("returns.policy.title", lang))
+  for rule in table.rules {
+    let name = categoryLabel(rule.category, lang)
+    if let days = rule.days {
+      out.line(
+        "  " + tr("returns.policy.days", lang, ["category": name, "days": Bidi.isolate("\(days)")]))
+    } else {
+      out.line("  " + tr("returns.policy.none", lang, ["category": name]))
+    }
+  }
+  out.line("  " + tr("returns.policy.note", lang))
+}
+
+// MARK: - label
+
+struct Label: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Show a return label with its QR code and save it as a printable SVG (R13).")
+
+  @OptionGroup var global: GlobalOptions
+  @Argument(help: "The return authorisation number, e.g. RMA-0000001.") var rma: String
+  @Option(help: "Write the SVG here (default: labels/RMA.svg beside the store).") var svg: String?
+  @Flag(help: "Draw the QR code for a terminal with a light background.") var lightBackground =
+    false
+
+  struct LabelJSON: Encodable {
+    var rma: String
+    var order: String
+    var address: [String]
+    var svgFile: String
+    var qrVersion: Int
+    var qrLines: [String]
+  }
+
+  func run() throws {
+    let ctx = try Context.open(global)
+    let account = try ctx.requireAccount()
+    let record = try ctx.db.returnRecord(rma: rma, account: account.id)
+    let matrix: QRMatrix
+    do {
+      matrix = try QRCode.encode(record.rma)
+    } catch {
+      throw CLIFailure.store("\(error)")
+    }
+    let file = try saveLabel(record, storePath: ctx.storePath, to: svg)
+    // On a dark terminal the glyphs are light: draw the light modules (R13, see QRMatrix).
+    let lines = matrix.halfBlockLines(quietZone: 4, inverted: !lightBackground)
+    if ctx.json {
+      try printJSON(
+        LabelJSON(
+          rma: record.rma, order: record.orderID, address: ReturnAddress.lines, svgFile: file,
+          qrVersion: matrix.version, qrLines: lines))
+      return
+    }
+    let lang = ctx.lang
+    let out = Output(lang: lang)
+    out.line(tr("returns.label.title", lang))
+    out.line(tr("returns.label.rma", lang, ["rma": Bidi.isolate(record.rma)]))
+    out.line(
+      tr(
+        "returns.result.done", lang,
+        ["rma": Bidi.isolate(record.rma), "order": orderNumber(record.orderID)]))
+    out.line(tr("returns.label.address", lang))
+    for l in ReturnAddress.lines { out.line("  " + Bidi.isolate(l)) }
+    // The code itself is printed as it is: left to right, never reordered or right-aligned.
+    for l in lines { print(l) }
+    out.line(tr("returns.label.saved", lang, ["path": Bidi.isolate(file)]))
+  }
+}
+
+// MARK: - The label file (R13)
+
+/// Writes the printable label of `record` as SVG: to `path`, or to `labels/<RMA>.svg` beside
+/// the store. Returns the path written.
+func saveLabel(_ record: ReturnRecord, storePath: String, to path: String?) throws -> String {
+  let target: String
+  if let path, !path.isEmpty {
+    target = path
+  } else {
+    let dir = URL(fileURLWithPath: storePath).deletingLastPathComponent()
+      .appendingPathComponent("labels")
+    do {
+      try FileManager.default.createDirectory(
+        at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    } catch {
+      throw CLIFailure.store("cannot create \(dir.path): \(error.localizedDescription)")
+    }
+    // The RMA is the store's own (RMA-NNNNNNN); keep only safe characters in a file name.
+    let safe = String(
+      record.rma.unicodeScalars.filter {
+        $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-")
+      }.map(Character.init))
+    target = dir.appendingPathComponent((safe.isEmpty ? "label" : safe) + ".svg").path
+  }
+  let svg: String
+  do {
+    svg = try labelSVG(record)
+  } catch {
+    throw CLIFailure.store("\(error)")
+  }
+  do {
+    try Data(svg.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
+  } catch {
+    throw CLIFailure.store("cannot write the label to \(Sanitizer.clean(target))")
+  }
+  return target
+}
+
+/// The printable label: RMA, order, return address and the QR code of the RMA, on a
+/// 100 × 150 mm page.
+func labelSVG(_ record: ReturnRecord) throws -> String {
+  let qr = try QRCode.encode(record.rma)
+  func esc(_ s: String) -> String {
+    Sanitizer.clean(s).replacingOccurrences(of: "&", with: "&amp;")
+      .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+  }
+  var y = 18
+  var text = ""
+  func line(_ s: String, size: Int, bold: Bool = false) {
+    let weight = bold ? " font-weight=\"bold\"" : ""
+    text +=
+      "<text x=\"8\" y=\"\(y)\" font-family=\"sans-serif\" font-size=\"\(size)\"\(weight)>"
+      + esc(s) + "</text>"
+    y += size + 4
+  }
+  line("RETURN / إرجاع", size: 9, bold: true)
+  line(record.rma, size: 11, bold: true)
+  line("Order " + record.orderID, size: 5)
+  y += 2
+  line("SHIP TO:", size: 5, bold: true)
+  for l in ReturnAddress.lines { line(l, size: 5) }
+  let qrSize = 60
+  let inner = qr.svg(moduleSize: 1).replacingOccurrences(
+    of: "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(qr.size + 8)\" "
+      + "height=\"\(qr.size + 8)\"",
+    with: "<svg x=\"20\" y=\"\(y + 4)\" width=\"\(qrSize)\" height=\"\(qrSize)\"")
+  return """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <svg xmlns="http://www.w3.org/2000/svg" width="100mm" height="150mm" viewBox="0 0 100 150">\
+    <rect width="100" height="150" fill="#fff" stroke="#000" stroke-width="0.5"/>\
+    \(text)\(inner)</svg>
+
+    """
+}
+
+// MARK: - The full-screen client's returns service
+
+extension StoreService: ReturnsService {
+  func returnInfo(_ order: OrderID, now: Date) throws -> ReturnInfo {
+    let ctx = try db.returnContext(order: order, account: account.id, at: now)
+    return ReturnInfo(policy: ctx.policy, returned: ctx.returned)
+  }
+
+  func requestReturn(
+    items: [ItemID], in order: OrderID, reason: ReturnReason, resolution: ReturnResolution,
+    now: Date
+  ) throws -> ReturnReceipt {
+    let record = try db.requestReturn(
+      items: items, in: order, account: account.id, reason: reason, resolution: resolution,
+      at: now, actor: "tui")
+    return receipt(record)
+  }
+
+  func returns(now: Date) throws -> [ReturnRecord] { try db.returns(account: account.id) }
+
+  func label(rma: String) throws -> ReturnReceipt {
+    receipt(try db.returnRecord(rma: rma, account: account.id))
+  }
+
+  /// The record with its QR code for the screen (drawn for the default dark themes: blocks are
+  /// the light modules) and its SVG saved beside the store (R13).
+  private func receipt(_ record: ReturnRecord) -> ReturnReceipt {
+    let lines = (try? QRCode.encode(record.rma))?.halfBlockLines(quietZone: 4, inverted: true)
+    var file: String?
+    if let maildir = db.maildirPath {
+      let storeDir = URL(fileURLWithPath: maildir).deletingLastPathComponent()
+      file = try? saveLabel(
+        record, storePath: storeDir.appendingPathComponent("store").path, to: nil)
+    }
+    return ReturnReceipt(record: record, qrLines: lines ?? [], labelFile: file)
+  }
+}
