@@ -29,6 +29,7 @@ let package = Package(
       name: "TalabatiStore",
       dependencies: [
         "TalabatiDomain", "TalabatiText", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]
     ),
     .target(name: "TalabatiText", dependencies: ["CFriBidi", "CSystemShims"]),
@@ -64,7 +65,8 @@ let package = Package(
 
     // MARK: Tests
     .testTarget(name: "TalabatiDomainTests", dependencies: ["TalabatiDomain"]),
-    .testTarget(name: "TalabatiStoreTests", dependencies: ["TalabatiStore", "TalabatiDomain"]),
+    .testTarget(
+      name: "TalabatiStoreTests", dependencies: ["TalabatiStore", "TalabatiDomain", "TalabatiText"]),
     .testTarget(
       name: "TalabatiTextTests",
       dependencies: ["TalabatiText", .product(name: "PropertyBased", package: "swift-property-based")]
@@ -89,7 +91,10 @@ let package = Package(
     .testTarget(name: "TalabatiQRTests", dependencies: ["TalabatiQR"]),
     .testTarget(
       name: "TalabatiStressTests",
-      dependencies: ["TalabatiStore", "TalabatiDomain", "TalabatiText", "TalabatiUI", "TalabatiTerminal"]
+      dependencies: [
+        "TalabatiStore", "TalabatiDomain", "TalabatiText", "TalabatiUI", "TalabatiTerminal",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]
     ),
     .testTarget(
       name: "TalabatiCLITests", dependencies: ["TalabatiStore", "TalabatiDomain", "TalabatiText"]),

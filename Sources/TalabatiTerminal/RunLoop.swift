@@ -28,6 +28,14 @@ public func runFullScreen<A: TerminalApp>(_ app: inout A, options: TerminalOptio
 }
 
 extension Terminal {
+  /// True when the terminal's input has hung up: poll reports POLLHUP/POLLERR/POLLNVAL, or the
+  /// descriptor is readable but gives end-of-file.
+  public func inputHungUp() -> Bool {
+    var p = pollfd(fd: options.inputFD, events: Int16(POLLIN), revents: 0)
+    guard poll(&p, 1, 0) == 1 else { return false }
+    return p.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+  }
+
   /// The loop behind `runFullScreen`, on an already open terminal; returns the exit code.
   ///
   /// Ctrl-L redraws everything, Ctrl-Z suspends (both are handled here, not passed on); a
@@ -57,6 +65,9 @@ extension Terminal {
       }
 
       guard let key = readKey(timeoutMilliseconds: keyTimeoutMilliseconds) else {
+        // The terminal went away (an SSH link dropped, the tmux pane was killed) without a
+        // SIGHUP reaching us: reading gives end-of-file at once. Leave as SIGHUP would.
+        if inputHungUp() { return 128 + SIGHUP }
         if tl_termination_pending() == 0 {
           app.tick()
           lastTick = .now

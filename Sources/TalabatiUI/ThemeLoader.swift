@@ -155,9 +155,27 @@ public enum ThemeLoader {
     "bright-blue", "bright-magenta", "bright-cyan", "bright-white",
   ]
 
+  /// True for a table-header line that would trip toml++'s assertion (see `parse`).
+  static func trapsTOMLParser(_ line: Substring) -> Bool {
+    var rest = line.drop { $0 == " " || $0 == "\t" }
+    guard rest.first == "[" else { return false }
+    rest = rest.dropFirst()
+    if rest.first == "[" { rest = rest.dropFirst() }
+    guard let c = rest.first(where: { $0 != " " && $0 != "\t" }) else { return true }
+    return !((c.isASCII && (c.isLetter || c.isNumber)) || "-_\"']".contains(c))
+  }
+
   /// Parses theme TOML; `file` names it in errors. Every problem is a `ThemeError` with the
   /// line: TOML syntax (from the parser's position), unknown roles, keys, colours or types.
   public static func parse(_ text: String, file: String) throws -> Theme {
+    // toml++ (inside TOMLKit) aborts the process on a table header whose first key starts
+    // with neither a bare-key character nor a quote (`[.x]`, `[ `, `[[ �x]]`): refuse those
+    // lines here, with their line number, before the parser sees them (found by fuzzing).
+    for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+      .enumerated() where trapsTOMLParser(line)
+    {
+      throw ThemeError(file: file, line: index + 1, message: "malformed table header")
+    }
     let table: TOMLTable
     do {
       table = try TOMLTable(string: text)

@@ -210,6 +210,23 @@ import Testing
     #expect(end.contains("EXITED:0"))
   }
 
+  @Test(.enabled(if: hasTmux, "tmux is not installed: run `make test`, which installs it"))
+  func droppedTerminalEndsTheClient() throws {
+    // An SSH link that drops takes the terminal away; the client must leave, not spin.
+    let store = try CLI.demoStore(orders: 3)
+    var s: Session? = try Session(store: store, lang: "en")
+    try s!.waitFor("Your Orders")
+    let shell = try Session.tmux(["list-panes", "-t", s!.name, "-F", "#{pane_pid}"])
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+    let pids = children.split(separator: " ").compactMap { Int32($0) }
+    #expect(!pids.isEmpty)
+    s = nil  // kills the session: the pty goes away
+    let deadline = Date().addingTimeInterval(5)
+    while Date() < deadline, pids.contains(where: { kill($0, 0) == 0 }) { usleep(100_000) }
+    #expect(!pids.contains { kill($0, 0) == 0 }, "talabati outlived its terminal")
+  }
+
   @Test func withoutATerminalTheClientExplainsAndExitsSix() throws {
     let store = try CLI.demoStore(orders: 3)
     let r = try CLI.run(["--store", store, "--now", CLI.now])

@@ -199,3 +199,21 @@ struct ThemeLoaderTests {
     #expect(ThemeLoader.userDirectory(environment: [:]) == nil)
   }
 }
+
+/// A theme file that would abort the TOML parser is refused with its line instead (found by
+/// the stress suite's fuzzing: `[.x]` crashed talabati before).
+@Suite struct ThemeHeaderTrapTests {
+  @Test func malformedHeadersAreRefusedWithTheirLine() {
+    for (text, line) in [("[.x]\n", 1), ("name = \"a\"\n[ .x]\n", 2), ("[\n", 1), ("[[.x]]\n", 1)] {
+      do {
+        _ = try ThemeLoader.parse(text, file: "bad.toml")
+        Issue.record("\(text) was accepted")
+      } catch let error as ThemeError {
+        #expect(error.line == line)
+        #expect(error.description.contains("bad.toml"))
+      } catch {
+        Issue.record("unexpected \(error)")
+      }
+    }
+  }
+}
