@@ -433,16 +433,8 @@ extension AppDatabase {
     _ db: Database, account: AccountID, order: OrderID, kind: ReturnEventKind, at: Int64,
     actor: String, detail: [String: String]
   ) throws {
-    var fields = detail
-    fields["kind"] = kind.rawValue
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    let json = String(decoding: try encoder.encode(fields), as: UTF8.self)
-    try db.execute(
-      sql: """
-        INSERT INTO event (accountId, orderId, kind, at, actor, detail)
-        VALUES (?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [account, order, Event.Kind.messageSent.rawValue, at, actor, json])
+    try insertKindedEvent(
+      db, account: account, order: order, kind: kind.rawValue, at: at, actor: actor,
+      detail: detail)
   }
 }
