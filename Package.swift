@@ -20,7 +20,8 @@ let package = Package(
     // MARK: System libraries and C shims
     .systemLibrary(name: "CFriBidi", pkgConfig: "fribidi", providers: [.apt(["libfribidi-dev"])]),
     .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
-    .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+    .systemLibrary(
+      name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
     .target(name: "CSystemShims"),
 
     // MARK: Core modules
@@ -58,7 +59,7 @@ let package = Package(
     .target(
       name: "TalabatiTestSupport",
       dependencies: [
-        "TalabatiDomain", "TalabatiUI", "TalabatiText",
+        "TalabatiDomain", "TalabatiUI", "TalabatiText", "CSystemShims",
         .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
       ]
     ),
@@ -69,7 +70,9 @@ let package = Package(
       name: "TalabatiStoreTests", dependencies: ["TalabatiStore", "TalabatiDomain", "TalabatiText"]),
     .testTarget(
       name: "TalabatiTextTests",
-      dependencies: ["TalabatiText", .product(name: "PropertyBased", package: "swift-property-based")]
+      dependencies: [
+        "TalabatiText", .product(name: "PropertyBased", package: "swift-property-based"),
+      ]
     ),
     .testTarget(
       name: "TalabatiUITests",
@@ -79,7 +82,9 @@ let package = Package(
     .testTarget(name: "TalabatiTerminalTests", dependencies: ["TalabatiTerminal", "TalabatiUI"]),
     .testTarget(
       name: "TalabatiCSVTests",
-      dependencies: ["TalabatiCSV", .product(name: "PropertyBased", package: "swift-property-based")]
+      dependencies: [
+        "TalabatiCSV", .product(name: "PropertyBased", package: "swift-property-based"),
+      ]
     ),
     .testTarget(
       name: "TalabatiImportTests",
@@ -93,10 +98,11 @@ let package = Package(
       name: "TalabatiStressTests",
       dependencies: [
         "TalabatiStore", "TalabatiDomain", "TalabatiText", "TalabatiUI", "TalabatiTerminal",
-        .product(name: "GRDB", package: "GRDB.swift"),
+        "TalabatiTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),
     .testTarget(
-      name: "TalabatiCLITests", dependencies: ["TalabatiStore", "TalabatiDomain", "TalabatiText"]),
+      name: "TalabatiCLITests",
+      dependencies: ["TalabatiStore", "TalabatiDomain", "TalabatiText", "TalabatiTestSupport"]),
   ]
 )

@@ -1,5 +1,7 @@
+#define _GNU_SOURCE
 #include "CSystemShims.h"
 #include <signal.h>
+#include <spawn.h>
 #include <string.h>
 
 static volatile sig_atomic_t tl_pending_term = 0;
@@ -43,3 +45,7 @@ int tl_take_signal(void) {
 }
 
 int tl_termination_pending(void) { return tl_pending_term != 0; }
+
+int tl_spawn_file_actions_closefrom(posix_spawn_file_actions_t *actions, int from) {
+  return posix_spawn_file_actions_addclosefrom_np(actions, from);
+}

@@ -13,7 +13,9 @@ public struct Money: Hashable, Codable, Sendable, Comparable {
     self.currency = currency
   }
 
-  public static func zero(_ currency: String = "SAR") -> Money { Money(minor: 0, currency: currency) }
+  public static func zero(_ currency: String = "SAR") -> Money {
+    Money(minor: 0, currency: currency)
+  }
 
   public static func + (lhs: Money, rhs: Money) -> Money {
     precondition(lhs.currency == rhs.currency, "currency mismatch")

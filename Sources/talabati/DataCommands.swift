@@ -8,7 +8,8 @@ import TalabatiText
 
 struct Demo: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Build a reproducible demo store of any size, relative to the clock (--now fixes it).")
+    abstract: "Build a reproducible demo store of any size, relative to the clock (--now fixes it)."
+  )
 
   @OptionGroup var global: GlobalOptions
   @Option(help: "How many orders (1–5,000,000).") var orders = 60
@@ -35,7 +36,9 @@ struct Demo: ParsableCommand {
       if try db.defaultAccount() != nil {
         throw CLIFailure(
           code: 5,
-          message: "\(Sanitizer.clean(path)) already holds an account; demo fills only a new or empty store")
+          message:
+            "\(Sanitizer.clean(path)) already holds an account; demo fills only a new or empty store"
+        )
       }
     }
     let db = try AppDatabase.openFile(at: path)
@@ -132,10 +135,13 @@ struct Export: ParsableCommand {
       let tmp = output + ".tmp-\(getpid())"
       do {
         try data.write(to: URL(fileURLWithPath: tmp))
-        if rename(tmp, output) != 0 { throw CLIFailure.store("cannot write \(Sanitizer.clean(output))") }
+        if rename(tmp, output) != 0 {
+          throw CLIFailure.store("cannot write \(Sanitizer.clean(output))")
+        }
       } catch {
         unlink(tmp)
-        throw CLIFailure.store("cannot write \(Sanitizer.clean(output)): \(error.localizedDescription)")
+        throw CLIFailure.store(
+          "cannot write \(Sanitizer.clean(output)): \(error.localizedDescription)")
       }
     } else {
       FileHandle.standardOutput.write(data)

@@ -20,7 +20,8 @@ struct GlobalOptions: ParsableArguments {
       valueName: "instant"))
   var now: String?
 
-  @Option(name: .long, help: ArgumentHelp("Language: ar or en (env TALABATI_LANG).", valueName: "ar|en"))
+  @Option(
+    name: .long, help: ArgumentHelp("Language: ar or en (env TALABATI_LANG).", valueName: "ar|en"))
   var lang: String?
 
   @Flag(name: .long, help: "Print machine-readable JSON instead of text.")
@@ -60,7 +61,8 @@ struct GlobalOptions: ParsableArguments {
     } else if let home = environment["HOME"], !home.isEmpty {
       base = home + "/.local/share"
     } else {
-      throw CLIFailure.store("cannot find a place for the store: set HOME, XDG_DATA_HOME or --store")
+      throw CLIFailure.store(
+        "cannot find a place for the store: set HOME, XDG_DATA_HOME or --store")
     }
     return (base + "/talabati/talabati.sqlite", true)
   }
@@ -121,8 +123,10 @@ func parseInstant(_ text: String) -> Date? {
     return nil
   }
   guard i == b.count, (1...12).contains(mo), h <= 23, mi <= 59, sec <= 60 else { return nil }
-  let monthDays = [31, (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28, 31, 30, 31, 30,
-    31, 31, 30, 31, 30, 31]
+  let monthDays = [
+    31, (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28, 31, 30, 31, 30,
+    31, 31, 30, 31, 30, 31,
+  ]
   guard (1...monthDays[mo - 1]).contains(d) else { return nil }
   // Days from the civil date (Howard Hinnant's algorithm), proleptic Gregorian.
   let yy = mo <= 2 ? y - 1 : y

@@ -37,7 +37,8 @@ struct OrderRowJSON: Encodable {
     archived = s.archived
     imported = s.imported
     status = s.status.headline.rawValue
-    statusCounts = Dictionary(uniqueKeysWithValues: s.status.counts.map { ($0.key.rawValue, $0.value) })
+    statusCounts = Dictionary(
+      uniqueKeysWithValues: s.status.counts.map { ($0.key.rawValue, $0.value) })
   }
 }
 
@@ -76,7 +77,8 @@ struct Orders: ParsableCommand {
     var cursor: ListCursor?
     if let after {
       guard let c = ListCursor(text: after) else {
-        throw CLIFailure.usage("--after: '\(Sanitizer.clean(after))' is not a cursor printed by talabati")
+        throw CLIFailure.usage(
+          "--after: '\(Sanitizer.clean(after))' is not a cursor printed by talabati")
       }
       cursor = c
     }

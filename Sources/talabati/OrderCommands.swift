@@ -113,7 +113,9 @@ struct Show: ParsableCommand {
           "status": label(o.status(at: now), lang),
         ]) + (o.isArchived ? " · " + tr("cli.orders.archived", lang) : ""))
     out.line(
-      tr("cli.show.total", lang, ["total": money(o.total, lang), "payment": label(o.paymentMethod, lang)]))
+      tr(
+        "cli.show.total", lang,
+        ["total": money(o.total, lang), "payment": label(o.paymentMethod, lang)]))
     for s in o.shipments {
       out.line()
       var head = tr(
@@ -251,7 +253,8 @@ struct Cancel: ParsableCommand {
         out.line("  [\(i.id)] \(Sanitizer.clean(i.title)) · \(money(i.lineTotal, lang))")
       }
       printRefund(outcome.refund, out: out, lang: lang)
-      out.line(tr("cli.cancel.mailSent", lang, ["email": Bidi.isolate(Sanitizer.clean(account.email))]))
+      out.line(
+        tr("cli.cancel.mailSent", lang, ["email": Bidi.isolate(Sanitizer.clean(account.email))]))
     } catch StoreError.policy(let err) {
       throw refusal(err, ctx: ctx)
     }
@@ -352,9 +355,12 @@ func archiveCommand(global: GlobalOptions, order: String, archive: Bool) throws 
     throw CLIFailure(code: 3, message: tr(key, lang, ["order": Sanitizer.clean(order)]))
   }
   if ctx.json {
-    try printJSON(ArchiveResultJSON(order: result.id, archived: result.isArchived, archivedAt: result.archivedAt))
+    try printJSON(
+      ArchiveResultJSON(
+        order: result.id, archived: result.isArchived, archivedAt: result.archivedAt))
     return
   }
   Output(lang: lang).line(
-    tr(archive ? "cli.archive.done" : "cli.unarchive.done", lang, ["order": orderNumber(result.id)]))
+    tr(archive ? "cli.archive.done" : "cli.unarchive.done", lang, ["order": orderNumber(result.id)])
+  )
 }

@@ -114,5 +114,6 @@ func orderNumber(_ id: OrderID) -> String { Bidi.isolate(Sanitizer.clean(id)) }
 /// Logical text without the isolates the text layer adds for display: what pipes, files and JSON
 /// get, so that scripts see plain fields.
 func plain(_ text: String) -> String {
-  String(String.UnicodeScalarView(text.unicodeScalars.filter { !(0x2066...0x2069).contains($0.value) }))
+  String(
+    String.UnicodeScalarView(text.unicodeScalars.filter { !(0x2066...0x2069).contains($0.value) }))
 }

@@ -98,7 +98,9 @@ struct CLI {
   }
 
   /// `talabati <args> --store S --now N --json`, parsed.
-  static func json(_ args: [String], store: String) throws -> (code: Int32, value: Any?, result: Result) {
+  static func json(_ args: [String], store: String) throws -> (
+    code: Int32, value: Any?, result: Result
+  ) {
     let r = try run(args + ["--store", store, "--now", now, "--json"])
     return (r.code, try? r.json(), r)
   }

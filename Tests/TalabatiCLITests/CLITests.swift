@@ -106,7 +106,8 @@ import Testing
     #expect(j.code == 3)
     let refused = try #require((j.value as? JSON)?["refused"] as? [JSON])
     #expect(refused.first?["reason"] as? String == "entered-shipping")
-    #expect((refused.first?["alternatives"] as? [String])?.contains("return-after-delivery") == true)
+    #expect(
+      (refused.first?["alternatives"] as? [String])?.contains("return-after-delivery") == true)
   }
 
   @Test func badInputGetsClearMessagesAndDocumentedCodes() throws {
@@ -206,7 +207,9 @@ import Testing
       #expect(r.code == 2, "\(name): \(r.code) \(r.stderr)")
       #expect(r.stderr.split(separator: "\n").count <= 2, "\(name): not a one-line message")
     }
-    let missing = try CLI.run(["import", dir.appendingPathComponent("nope.json").path, "--store", store])
+    let missing = try CLI.run([
+      "import", dir.appendingPathComponent("nope.json").path, "--store", store,
+    ])
     #expect(missing.code == 4)
     #expect(try exportText(store) == before)
   }
@@ -267,9 +270,10 @@ import Testing
       let now = try #require(iso.date(from: expected))
       #expect(abs(now.timeIntervalSince(placed) - 120) < 0.001, "\(text) read as \(placed)")
     }
-    for bad in ["2026-13-01T00:00:00Z", "2026-02-30T00:00:00Z", "2026-11-27 09:00", "tomorrow",
-      "2026-11-27T09:00:00"]
-    {
+    for bad in [
+      "2026-13-01T00:00:00Z", "2026-02-30T00:00:00Z", "2026-11-27 09:00", "tomorrow",
+      "2026-11-27T09:00:00",
+    ] {
       let r = try CLI.run(["orders", "--now", bad, "--store", CLI.tempDir().path + "/x.sqlite"])
       #expect(r.code == 2, "\(bad) was accepted")
     }

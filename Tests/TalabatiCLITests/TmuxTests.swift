@@ -1,4 +1,5 @@
 import Foundation
+import TalabatiTestSupport
 import TalabatiText
 import Testing
 
@@ -25,31 +26,24 @@ import Testing
       let shell =
         "\(command); echo EXITED:$?; stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' "
         + "| tr '\\n' ' '; echo; sleep 60"
-      try Session.tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", shell])
+      try Session.tmux([
+        "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", shell,
+      ])
     }
 
     deinit { _ = try? Session.tmux(["kill-session", "-t", name]) }
 
+    /// A tmux server of this test process alone (`-L`): never one the user runs, and the
+    /// same behaviour where none runs yet (as on CI).
+    static let socket = "talabati-cli-\(getpid())"
+
+    /// Runs tmux to its end through `Spawn`, not `Process`: the server a `new-session` forks
+    /// inherits descriptors and would keep `waitUntilExit` waiting for as long as it lives.
     @discardableResult
     static func tmux(_ args: [String]) throws -> String {
-      let p = Process()
-      p.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
-      p.arguments = args
-      // The tmux server that `new-session` starts inherits the client's descriptors: give it
-      // files, not pipes, or reading to end-of-file would wait for the server to exit.
-      let outFile = FileManager.default.temporaryDirectory
-        .appendingPathComponent("tmux-out-\(UUID().uuidString)").path
-      _ = FileManager.default.createFile(atPath: outFile, contents: nil)
-      defer { try? FileManager.default.removeItem(atPath: outFile) }
-      let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outFile))
-      p.standardOutput = out
-      p.standardError = FileHandle.nullDevice
-      p.standardInput = FileHandle.nullDevice
-      try p.run()
-      p.waitUntilExit()
-      try out.close()
-      let data = (try? Data(contentsOf: URL(fileURLWithPath: outFile))) ?? Data()
-      return String(decoding: data, as: UTF8.self)
+      var env = ProcessInfo.processInfo.environment
+      env.removeValue(forKey: "TMUX")
+      return try Spawn.run("/usr/bin/tmux", ["-L", socket] + args, environment: env).output
     }
 
     func screen() throws -> String { try Session.tmux(["capture-pane", "-p", "-t", name]) }
@@ -160,7 +154,9 @@ import Testing
     try s.send("Enter")
     try s.waitFor("archived")
     let (_, archivedValue, _) = try CLI.json(["orders", "--archived"], store: store)
-    let archived = ((archivedValue as? JSON)?["orders"] as? [JSON])?.compactMap { $0["id"] as? String }
+    let archived = ((archivedValue as? JSON)?["orders"] as? [JSON])?.compactMap {
+      $0["id"] as? String
+    }
     #expect(archived?.contains(preparing) == true, "R17: the order is in the archive")
 
     // Resize: the layout follows the new size.
@@ -218,7 +214,8 @@ import Testing
     try s!.waitFor("Your Orders")
     let shell = try Session.tmux(["list-panes", "-t", s!.name, "-F", "#{pane_pid}"])
       .trimmingCharacters(in: .whitespacesAndNewlines)
-    let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+    let children = try String(
+      contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
     let pids = children.split(separator: " ").compactMap { Int32($0) }
     #expect(!pids.isEmpty)
     s = nil  // kills the session: the pty goes away

@@ -1,4 +1,5 @@
 import Foundation
+import TalabatiTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -34,27 +35,17 @@ final class TmuxSession {
 
   deinit { _ = try? Self.tmux(["kill-session", "-t", name]) }
 
-  /// Runs tmux with files for its output (the server inherits descriptors: no pipes).
+  /// A tmux server of this test process alone (`-L`): the tests never drive a server the
+  /// user already runs, and behave the same where none runs yet (as on CI).
+  static let socket = "talabati-stress-\(getpid())"
+
+  /// Runs tmux to its end (through `Spawn`, not `Process`: the server a `new-session` forks
+  /// would otherwise keep `waitUntilExit` waiting for as long as it lives).
   @discardableResult
   static func tmux(_ args: [String]) throws -> String {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
-    p.arguments = args
-    let outFile = NSTemporaryDirectory() + "tmux-out-\(UUID().uuidString)"
-    _ = FileManager.default.createFile(atPath: outFile, contents: nil)
-    defer { try? FileManager.default.removeItem(atPath: outFile) }
-    let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outFile))
-    p.standardOutput = out
-    p.standardError = FileHandle.nullDevice
-    p.standardInput = FileHandle.nullDevice
     var env = ProcessInfo.processInfo.environment
     env.removeValue(forKey: "TMUX")
-    p.environment = env
-    try p.run()
-    p.waitUntilExit()
-    try out.close()
-    let data = (try? Data(contentsOf: URL(fileURLWithPath: outFile))) ?? Data()
-    return String(decoding: data, as: UTF8.self)
+    return try Spawn.run("/usr/bin/tmux", ["-L", socket] + args, environment: env).output
   }
 
   /// The visible screen, as the scalars written.

@@ -18,4 +18,8 @@ int tl_install_signal_flags(void);
 int tl_take_signal(void);
 /// Reports without clearing whether a terminating signal (INT, TERM, HUP, QUIT) is pending.
 int tl_termination_pending(void);
+/// posix_spawn_file_actions_addclosefrom_np (glibc 2.34+, hidden from Swift's Glibc module):
+/// the child closes every descriptor from `from` up. Used by the tests' process spawner.
+#include <spawn.h>
+int tl_spawn_file_actions_closefrom(posix_spawn_file_actions_t *actions, int from);
 #endif
