@@ -33,10 +33,15 @@ public struct AmazonImportReport: Sendable, Codable, Equatable {
   public var rejectedRowCount = 0
   /// The first rejected rows (see `AmazonImportOptions.maxReportedRows`).
   public var rejectedRows: [RejectedRow] = []
-  /// Rows of `Refund Details.csv`, and how many name an order of the imported files. Refunds
-  /// are counted, not stored: the domain has no returns or refunds model yet.
+  /// Rows of `Refund Details.csv`, and how many name an order the store holds (or, in a dry
+  /// run, an order of the imported files). Matched refunds are stored as `ImportedRefund`s.
   public var refundRows = 0
   public var refundRowsMatched = 0
+  /// Refunds stored by this import, and matched ones already stored by an earlier one.
+  public var refundsStored = 0
+  public var refundsAlreadyPresent = 0
+  /// Readable refund rows naming an order the store does not hold: left out.
+  public var refundsUnmatched = 0
   /// Rows of `Return Requests.csv`: counted, not stored (no returns model yet).
   public var returnRequestRows = 0
 
@@ -122,9 +127,7 @@ public final class AmazonImporter {
     }
     for file in files.refunds {
       report.files.append(file)
-      let (rows, matched) = try countRows(file, matching: orderIDs)
-      report.refundRows += rows
-      report.refundRowsMatched += matched
+      try importRefunds(file, account: account.id, orderIDs: orderIDs, into: &report)
     }
     for file in files.returnRequests {
       report.files.append(file)
@@ -493,6 +496,96 @@ public final class AmazonImporter {
       }
     }
     return (rows, matched)
+  }
+
+  // MARK: - Refunds
+
+  /// Reads `Refund Details.csv` (Order ID, Refund Amount, Refund Date, Currency; looked up by
+  /// header name) and stores the refunds of orders the store holds. A row that cannot be read
+  /// is rejected with its line number; the others still count.
+  func importRefunds(
+    _ file: String, account: AccountID, orderIDs: Set<String>,
+    into report: inout AmazonImportReport
+  ) throws {
+    let reader: CSVReader
+    do { reader = try CSVReader(path: file) } catch {
+      throw AmazonImportError.unreadable(String(describing: error))
+    }
+    func reject(_ line: Int, _ order: String?, _ reason: String) {
+      report.rejectedRowCount += 1
+      if report.rejectedRows.count < options.maxReportedRows {
+        report.rejectedRows.append(
+          RejectedRow(file: file, line: line, orderID: order, reason: reason))
+      }
+    }
+    var columns: (id: Int, amount: Int, date: Int, currency: Int?)?
+    var refunds: [ImportedRefund] = []
+    var seen: [ImportedRefund: Int] = [:]
+    while true {
+      do {
+        guard try reader.next() else { break }
+      } catch let error as CSVError {
+        if columns != nil {
+          report.refundRows += 1
+          reject(error.line, nil, error.reason)
+        }
+        continue
+      }
+      guard let c = columns else {
+        let names = reader.fields.map(AmazonColumns.normalise)
+        if let id = names.firstIndex(of: "order id"),
+          let amount = names.firstIndex(of: "refund amount"),
+          let date = names.firstIndex(of: "refund date")
+        {
+          columns = (id, amount, date, names.firstIndex(of: "currency"))
+        }
+        continue
+      }
+      let id = reader.string(at: c.id).trimmed
+      if id.isEmpty && Self.isNotice(reader) { continue }
+      report.refundRows += 1
+      let line = reader.line
+      guard !id.isEmpty else {
+        reject(line, nil, "the refund names no order")
+        continue
+      }
+      let currencyCell = c.currency.map { reader.string(at: $0).trimmed } ?? ""
+      let currency = AmazonValues.value(currencyCell)?.uppercased() ?? "SAR"
+      let amountCell = reader.string(at: c.amount)
+      guard let minor = AmazonValues.money(amountCell, currency: currency), minor >= 0 else {
+        reject(line, id, "refund amount \(InterchangeError.quote(amountCell)) is not an amount")
+        continue
+      }
+      let dateCell = reader.string(at: c.date)
+      guard let date = AmazonValues.date(dateCell) else {
+        reject(line, id, "refund date \(InterchangeError.quote(dateCell)) is not a date")
+        continue
+      }
+      var refund = ImportedRefund(
+        orderID: id, amount: Money(minor: minor, currency: currency), refundedAt: date)
+      let n = seen[refund, default: 0]
+      seen[refund] = n + 1
+      refund.occurrence = n
+      refunds.append(refund)
+    }
+    guard columns != nil else {
+      reject(1, nil, "no header with Order ID, Refund Amount and Refund Date")
+      return
+    }
+    if options.dryRun {
+      let matched = refunds.filter { orderIDs.contains($0.orderID) }.count
+      report.refundRowsMatched += matched
+      report.refundsUnmatched += refunds.count - matched
+      return
+    }
+    for start in stride(from: 0, to: refunds.count, by: max(options.batchSize, 1)) {
+      let chunk = Array(refunds[start..<min(start + max(options.batchSize, 1), refunds.count)])
+      let r = try db.insertImportedRefunds(chunk, account: account)
+      report.refundsStored += r.inserted
+      report.refundsAlreadyPresent += r.skipped
+      report.refundRowsMatched += r.inserted + r.skipped
+      report.refundsUnmatched += r.unmatched
+    }
   }
 
   // MARK: - Storing

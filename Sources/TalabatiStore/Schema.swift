@@ -14,6 +14,7 @@ enum Schema {
     migrator.registerMigration("v1", migrate: v1)
     migrator.registerMigration("v2-returns-tracking", migrate: ReturnsSchema.v2)
     migrator.registerMigration("v3-support-account", migrate: SupportSchema.v3)
+    migrator.registerMigration("v4-imported-refunds", migrate: ImportedRefundsSchema.v4)
     return migrator
   }
 

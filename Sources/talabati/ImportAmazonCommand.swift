@@ -45,7 +45,9 @@ struct ImportAmazon: ParsableCommand {
     options.maxReportedRows = maxRejected
     options.dryRun = dryRun
     let importer = AmazonImporter(db: db, options: options)
-    let meter = ProgressMeter(enabled: !global.json && isatty(STDERR_FILENO) == 1)
+    let meter = ProgressMeter(
+      enabled: !global.json && isatty(STDERR_FILENO) == 1,
+      lang: (try? global.requestedLanguage()).flatMap { $0 }.map(Lang.init) ?? .ar)
     importer.progress = { meter.update($0) }
     let start = Date()
     let report: AmazonImportReport
@@ -65,29 +67,56 @@ struct ImportAmazon: ParsableCommand {
       try printJSON(ResultJSON(report, seconds: seconds))
       return
     }
-    var lines = [
-      "Imported \(report.ordersImported) orders from \(report.rowsRead) rows in "
-        + String(format: "%.1f s", seconds) + "; \(report.ordersSkipped) already present."
+    let lang = try global.requestedLanguage().map(Lang.init) ?? .ar
+    let out = Output(lang: lang)
+    let counts = [
+      "orders": "\(report.ordersImported)", "rows": "\(report.rowsRead)",
+      "skipped": "\(report.ordersSkipped)", "seconds": String(format: "%.1f", seconds),
     ]
+    out.line(tr(dryRun ? "cli.importAmazon.dryRun" : "cli.importAmazon.done", lang, counts))
     if report.rejectedRowCount > 0 {
-      lines.append(
-        "Rejected \(report.rejectedRowCount) rows (\(report.ordersRejected) orders left out):")
+      out.line(
+        tr(
+          "cli.importAmazon.rejected", lang,
+          ["rows": "\(report.rejectedRowCount)", "orders": "\(report.ordersRejected)"]))
       for r in report.rejectedRows {
         let file = (r.file as NSString).lastPathComponent
-        let order = r.orderID.map { " order \(Sanitizer.clean($0))" } ?? ""
-        lines.append("  \(Sanitizer.clean(file)):\(r.line)\(order): \(Sanitizer.clean(r.reason))")
+        let order = r.orderID.map {
+          tr("cli.importAmazon.rejectedOrder", lang, ["order": Bidi.isolate(Sanitizer.clean($0))])
+        }
+        // The file name, line and reason stay one left-to-right run inside Arabic.
+        out.line(
+          tr(
+            "cli.importAmazon.rejectedRow", lang,
+            [
+              "file": Bidi.isolate(Sanitizer.clean(file)), "line": "\(r.line)",
+              "order": order ?? "", "reason": Bidi.isolate(Sanitizer.clean(r.reason)),
+            ]))
       }
       if report.rejectedRows.count < report.rejectedRowCount {
-        lines.append("  … and \(report.rejectedRowCount - report.rejectedRows.count) more")
+        out.line(
+          tr(
+            "cli.importAmazon.more", lang,
+            ["count": "\(report.rejectedRowCount - report.rejectedRows.count)"]))
       }
     }
-    if report.noticeRows > 0 { lines.append("Skipped \(report.noticeRows) notice rows.") }
-    if report.refundRows > 0 || report.returnRequestRows > 0 {
-      lines.append(
-        "Counted \(report.refundRows) refund rows (\(report.refundRowsMatched) of these orders) "
-          + "and \(report.returnRequestRows) return requests: not stored yet (no returns model).")
+    if report.noticeRows > 0 {
+      out.line(tr("cli.importAmazon.notices", lang, ["count": "\(report.noticeRows)"]))
     }
-    print(lines.joined(separator: "\n"))
+    if report.refundRows > 0 {
+      out.line(
+        tr(
+          "cli.importAmazon.refunds", lang,
+          [
+            "stored": "\(report.refundsStored)", "rows": "\(report.refundRows)",
+            "present": "\(report.refundsAlreadyPresent)",
+            "unmatched": "\(report.refundsUnmatched)",
+          ]))
+    }
+    if report.returnRequestRows > 0 {
+      out.line(
+        tr("cli.importAmazon.returnRequests", lang, ["count": "\(report.returnRequestRows)"]))
+    }
   }
 
   /// The `--json` result.
@@ -104,6 +133,9 @@ struct ImportAmazon: ParsableCommand {
     var rejectedRows: [RejectedRow]
     var refundRows: Int
     var refundRowsMatched: Int
+    var refundsStored: Int
+    var refundsAlreadyPresent: Int
+    var refundsUnmatched: Int
     var returnRequestRows: Int
     var unsupported: [String]
     var seconds: Double
@@ -121,10 +153,13 @@ struct ImportAmazon: ParsableCommand {
       rejectedRows = r.rejectedRows
       refundRows = r.refundRows
       refundRowsMatched = r.refundRowsMatched
+      refundsStored = r.refundsStored
+      refundsAlreadyPresent = r.refundsAlreadyPresent
+      refundsUnmatched = r.refundsUnmatched
       returnRequestRows = r.returnRequestRows
       unsupported =
-        r.refundRows + r.returnRequestRows > 0
-        ? ["refunds and return requests are counted, not stored: no returns model yet"] : []
+        r.returnRequestRows > 0
+        ? ["return requests are counted, not stored: the file does not name the items"] : []
       self.seconds = (seconds * 1000).rounded() / 1000
     }
   }
@@ -133,27 +168,36 @@ struct ImportAmazon: ParsableCommand {
 /// A one-line progress display on standard error: rows, rate and ETA (terminal only).
 final class ProgressMeter {
   let enabled: Bool
+  let out: Output
   let start = Date()
   var shown = false
 
-  init(enabled: Bool) { self.enabled = enabled }
+  init(enabled: Bool, lang: Lang) {
+    self.enabled = enabled
+    self.out = Output(lang: lang)
+  }
 
   func update(_ p: AmazonImportProgress) {
     guard enabled else { return }
+    let lang = out.lang
     let elapsed = max(Date().timeIntervalSince(start), 0.001)
-    var text = p.pass == 1 ? "scanning: \(p.rowsRead) rows" : "importing: \(p.rowsRead)"
-    if p.pass == 2, let total = p.totalRows { text += "/\(total) rows" }
+    var text = tr(
+      p.pass == 1 ? "cli.importAmazon.scanning" : "cli.importAmazon.importing", lang,
+      ["rows": "\(p.rowsRead)"])
+    if p.pass == 2, let total = p.totalRows {
+      text += tr("cli.importAmazon.ofRows", lang, ["total": "\(total)"])
+    }
     if let totalBytes = p.totalBytes, totalBytes > 0 {
       // Pass 1 is about a third of the work: progress over both passes.
       let fraction = Double(p.bytesRead) / Double(totalBytes)
       let done = p.pass == 1 ? fraction / 3 : 1.0 / 3 + fraction * 2 / 3
-      let rate = Int(Double(p.rowsRead) / elapsed)
-      text += " · \(rate) rows/s"
+      text += tr("cli.importAmazon.rate", lang, ["rate": "\(Int(Double(p.rowsRead) / elapsed))"])
       if done > 0.02 {
-        text += " · ETA \(Int((elapsed / done - elapsed).rounded())) s"
+        text += tr(
+          "cli.importAmazon.eta", lang, ["seconds": "\(Int((elapsed / done - elapsed).rounded()))"])
       }
     }
-    FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+    FileHandle.standardError.write(Data(("\r\u{1B}[K" + out.visualLine(text)).utf8))
     shown = true
   }
 

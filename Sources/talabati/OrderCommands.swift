@@ -40,6 +40,13 @@ struct OrderJSON: Encodable {
   var paymentMethod: String
   var total: MoneyJSON
   var shipments: [ShipmentJSON]
+  /// Refunds Amazon already paid for an imported order (issue 6); only `show` fills it.
+  var importedRefunds: [ImportedRefundJSON]?
+
+  struct ImportedRefundJSON: Encodable {
+    var amount: MoneyJSON
+    var refundedAt: Date
+  }
 
   init(_ order: Order, now: Date, lang: Lang) {
     id = order.id
@@ -97,8 +104,13 @@ struct Show: ParsableCommand {
     let account = try ctx.requireAccount()
     let o = try ctx.db.order(order, account: account.id)
     let now = ctx.now
+    let refunds = try ctx.db.importedRefunds(order: o.id, account: account.id)
     if ctx.json {
-      try printJSON(OrderJSON(o, now: now, lang: ctx.lang))
+      var json = OrderJSON(o, now: now, lang: ctx.lang)
+      json.importedRefunds = refunds.map {
+        .init(amount: MoneyJSON($0.amount, ctx.lang), refundedAt: $0.refundedAt)
+      }
+      try printJSON(json)
       return
     }
     let lang = ctx.lang
@@ -116,6 +128,15 @@ struct Show: ParsableCommand {
       tr(
         "cli.show.total", lang,
         ["total": money(o.total, lang), "payment": label(o.paymentMethod, lang)]))
+    for r in refunds {
+      out.line(
+        tr(
+          "cli.show.importedRefund", lang,
+          [
+            "amount": money(r.amount, lang),
+            "date": Bidi.isolate(Format.date(r.refundedAt, lang: lang, timeZone: tz, style: .date)),
+          ]))
+    }
     for s in o.shipments {
       out.line()
       var head = tr(

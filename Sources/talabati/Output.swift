@@ -33,16 +33,85 @@ struct Output {
       print(plain(logical))
       return
     }
+    for piece in wrapped(logical) { print(visualLine(piece)) }
+  }
+
+  /// `logical` cut at spaces into lines of at most `columns` columns (a word longer than that
+  /// is cut where it reaches the edge): a long message wraps on a terminal instead of losing
+  /// its end. Lines are broken before the bidi pass, as UAX #9 orders each line on its own.
+  func wrapped(_ logical: String) -> [String] {
+    let width = max(columns, 10)
+    guard TextWidth.columns(logical) > width else { return [logical] }
+    var lines: [String] = []
+    var current = ""
+    var currentWidth = 0
+    for word in logical.split(separator: " ", omittingEmptySubsequences: false) {
+      var w = String(word)
+      var ww = TextWidth.columns(w)
+      let gap = current.isEmpty ? 0 : 1
+      if currentWidth + gap + ww <= width {
+        current += (gap == 1 ? " " : "") + w
+        currentWidth += gap + ww
+        continue
+      }
+      if !current.isEmpty { lines.append(current) }
+      current = ""
+      currentWidth = 0
+      while ww > width {
+        var head = ""
+        var hw = 0
+        for ch in w {
+          let cw = TextWidth.columns(String(ch))
+          if hw + cw > width { break }
+          head.append(ch)
+          hw += cw
+        }
+        if head.isEmpty { break }
+        lines.append(head)
+        w.removeFirst(head.count)
+        ww = TextWidth.columns(w)
+      }
+      current = w
+      currentWidth = ww
+    }
+    if !current.isEmpty { lines.append(current) }
+    return Self.balanceIsolates(lines)
+  }
+
+  /// Closes the isolates (LRI, RLI, FSI … PDI) a wrapped line leaves open at its end and
+  /// opens them again at the start of the next, so an isolated run split by wrapping keeps
+  /// its direction on both lines (the text layer adds isolates; untrusted ones are gone).
+  static func balanceIsolates(_ lines: [String]) -> [String] {
+    guard lines.count > 1 else { return lines }
+    var open: [Unicode.Scalar] = []
+    var out: [String] = []
+    for line in lines {
+      var text = String(String.UnicodeScalarView(open))
+      text += line
+      for s in line.unicodeScalars {
+        switch s.value {
+        case 0x2066...0x2068: open.append(s)
+        case 0x2069: if !open.isEmpty { open.removeLast() }
+        default: break
+        }
+      }
+      text += String(repeating: "\u{2069}", count: open.count)
+      out.append(text)
+    }
+    return out
+  }
+
+  /// One logical line as a terminal shows it: in visual order, shaped, right-aligned in RTL
+  /// when the application does the bidi (for a terminal; pipes get `plain`).
+  func visualLine(_ logical: String) -> String {
     let v = Layout.fit(
       logical, columns: min(columns, max(TextWidth.columns(logical), 1)), base: lang.direction,
       align: .start, mode: mode)
     let text = v.glyphs.map(\.text).joined()
     if lang.direction == .rtl && mode == .app {
-      let pad = max(0, columns - v.width)
-      print(String(repeating: " ", count: pad) + text)
-    } else {
-      print(text)
+      return String(repeating: " ", count: max(0, columns - v.width)) + text
     }
+    return text
   }
 }
 

@@ -181,7 +181,7 @@ struct AmazonImportTests {
       line2?.reason == "the order is rejected: line 3, which names this order, could not be read")
   }
 
-  @Test("a folder: refunds and return requests are counted, not stored")
+  @Test("a folder: refunds are stored once with the order, bad refund rows named by line")
   func folderWithRefunds() throws {
     let dir = TempDir()
     dir.write("Your Amazon Orders/Order History.csv", Self.realistic(), bom: true)
@@ -191,6 +191,10 @@ struct AmazonImportTests {
         ["Creation Date", "Currency", "Order ID", "Refund Amount", "Refund Date"],
         ["2024-03-10T00:00:00Z", "USD", "111-0000001-0000001", "10.00", "2024-03-11T00:00:00Z"],
         ["2024-03-10T00:00:00Z", "USD", "000-0000000-0000000", "1.00", "2024-03-11T00:00:00Z"],
+        ["2024-03-10T00:00:00Z", "USD", "111-0000001-0000001", "ten", "2024-03-12T00:00:00Z"],
+        // The same refund twice in the file: two refunds, both kept.
+        ["2024-03-12T00:00:00Z", "USD", "111-0000001-0000001", "2.50", "2024-03-13T00:00:00Z"],
+        ["2024-03-12T00:00:00Z", "USD", "111-0000001-0000001", "2.50", "2024-03-13T00:00:00Z"],
       ]), bom: true)
     dir.write(
       "Your Returns & Refunds/Return Requests.csv",
@@ -198,9 +202,35 @@ struct AmazonImportTests {
     let db = try AppDatabase.inMemory()
     let report = try AmazonImporter(db: db).importExport(at: dir.path, now: now)
     #expect(report.ordersImported == 3)
-    #expect(report.refundRows == 2)
-    #expect(report.refundRowsMatched == 1)
+    #expect(report.refundRows == 5)
+    #expect(report.refundRowsMatched == 3)
+    #expect(report.refundsStored == 3)
+    #expect(report.refundsUnmatched == 1)
     #expect(report.returnRequestRows == 1)
+    let bad = report.rejectedRows.filter { $0.file.hasSuffix("Refund Details.csv") }
+    #expect(bad.map(\.line) == [4])
+    #expect(bad.first?.reason == "refund amount \"ten\" is not an amount")
+
+    // What the shopper sees on the order: the refunds, oldest first.
+    let refunds = try db.importedRefunds(order: "111-0000001-0000001", account: report.account)
+    #expect(refunds.map(\.amount) == [1000, 250, 250].map { Money(minor: $0, currency: "USD") })
+    #expect(refunds.first?.refundedAt == AmazonValues.date("2024-03-11T00:00:00Z"))
+
+    // Importing the same export again adds no refund.
+    let again = try AmazonImporter(db: db).importExport(at: dir.path, now: now)
+    #expect(again.refundsStored == 0)
+    #expect(again.refundsAlreadyPresent == 3)
+    #expect(
+      try db.importedRefunds(order: "111-0000001-0000001", account: report.account).count == 3)
+
+    // R27–R29: closing the account erases the refunds with the orders (the store's foreign
+    // keys are checked when the erasure commits: a refund left behind would fail it).
+    try db.requestClosure(account: report.account, reason: .other, now: now, actor: "test")
+    let erased = try db.applyDueClosures(now: now.addingTimeInterval(8 * 86_400))
+    #expect(erased.erased == [report.account])
+    #expect(throws: (any Error).self) {
+      _ = try db.order("111-0000001-0000001", account: report.account)
+    }
   }
 
   @Test("not an export: clear errors, nothing stored")

@@ -65,5 +65,42 @@ extension StringTable {
     "cli.import.done": .init(
       ar: "استُورد {inserted} طلبًا، وتُخطي {skipped} موجودًا من قبل",
       en: "Imported {inserted} orders, skipped {skipped} already present"),
+
+    // MARK: import-amazon (issue 6)
+    "cli.show.importedRefund": .init(
+      ar: "استرداد {amount} في {date} (من سجل أمازون المستورد)",
+      en: "Refunded {amount} on {date} (from the imported Amazon history)"),
+    "cli.importAmazon.done": .init(
+      ar: "استُورد {orders} طلبًا من {rows} سطرًا في {seconds} ث؛ {skipped} موجودة من قبل.",
+      en: "Imported {orders} orders from {rows} rows in {seconds} s; {skipped} already present."),
+    "cli.importAmazon.dryRun": .init(
+      ar: "تجربة فقط، لم يُحفظ شيء: {orders} طلبًا جاهزًا للاستيراد من {rows} سطرًا؛ "
+        + "{skipped} موجودة من قبل.",
+      en: "Dry run, nothing stored: {orders} orders ready to import from {rows} rows; "
+        + "{skipped} already present."),
+    "cli.importAmazon.rejected": .init(
+      ar: "رُفض {rows} سطرًا (تُرك {orders} طلبًا كاملًا خارج الاستيراد):",
+      en: "Rejected {rows} rows ({orders} orders left out):"),
+    "cli.importAmazon.rejectedRow": .init(
+      ar: "  {file}:{line}{order}: {reason}", en: "  {file}:{line}{order}: {reason}"),
+    "cli.importAmazon.rejectedOrder": .init(ar: " الطلب {order}", en: " order {order}"),
+    "cli.importAmazon.more": .init(ar: "  … و{count} غيرها", en: "  … and {count} more"),
+    "cli.importAmazon.notices": .init(
+      ar: "تُخطي {count} سطر تنبيه.", en: "Skipped {count} notice rows."),
+    "cli.importAmazon.refunds": .init(
+      ar: "سُجّل {stored} استردادًا جديدًا من {rows} سطرًا ({present} مسجّلة من قبل، "
+        + "و{unmatched} لطلبات ليست في المتجر).",
+      en: "Recorded {stored} new refunds from {rows} rows ({present} already recorded, "
+        + "{unmatched} for orders not in the store)."),
+    "cli.importAmazon.returnRequests": .init(
+      ar: "عُدّ {count} طلب إرجاع ولم يُخزَّن: ملف أمازون لا يذكر المنتجات المُرجعة.",
+      en: "Counted {count} return requests, not stored: Amazon's file does not name the items."),
+    "cli.importAmazon.scanning": .init(
+      ar: "فحص: {rows} سطرًا", en: "scanning: {rows} rows"),
+    "cli.importAmazon.importing": .init(
+      ar: "استيراد: {rows}", en: "importing: {rows}"),
+    "cli.importAmazon.ofRows": .init(ar: "/{total} سطرًا", en: "/{total} rows"),
+    "cli.importAmazon.rate": .init(ar: " · {rate} سطر/ث", en: " · {rate} rows/s"),
+    "cli.importAmazon.eta": .init(ar: " · المتبقي {seconds} ث", en: " · ETA {seconds} s"),
   ]
 }
