@@ -280,6 +280,25 @@ public struct Event: Hashable, Codable, Sendable {
     case orderUnarchived = "order-unarchived"
     case orderImported = "order-imported"
     case messageSent = "message-sent"
+    // Returns (R11–R15), support (R21–R23) and account closure (R27–R29). Builds before
+    // these cases wrote such events as `message-sent` rows whose detail named the kind
+    // (`{"kind": "return-requested", …}`); `meaning` reads both.
+    /// R11: a return for a refund was requested.
+    case returnRequested = "return-requested"
+    /// R11: a replacement was requested (its replacement order has an `order-placed` event).
+    case replacementRequested = "replacement-requested"
+    /// R21: a call-back was booked.
+    case callbackRequested = "callback-requested"
+    /// R21: a call-back was cancelled.
+    case callbackCancelled = "callback-cancelled"
+    /// R22: a suspicious message or site was reported (its e-mail is a `message-sent`).
+    case fraudReported = "fraud-reported"
+    /// R7, R23: a message was written to the seller of an item.
+    case sellerContacted = "seller-contacted"
+    /// R27: closing the account was requested.
+    case closureRequested = "closure-requested"
+    /// R29: a pending closure was withdrawn.
+    case closureWithdrawn = "closure-withdrawn"
   }
 
   public var kind: Kind
@@ -296,6 +315,39 @@ public struct Event: Hashable, Codable, Sendable {
     self.actor = actor
     self.orderID = orderID
     self.detail = detail
+  }
+
+  /// What the event stands for, old rows included.
+  ///
+  /// A `message-sent` row written before returns and support had kinds of their own names its
+  /// real kind in its detail: `return-requested` (with `resolution`), `seller-message`,
+  /// `callback-requested`, `callback-cancelled`, `fraud-reported`, `closure-requested`,
+  /// `closure-withdrawn`. Such a row means that kind; every other row means its own `kind`
+  /// (a legacy `return-confirmation` row was the return's e-mail: `message-sent`).
+  public var meaning: Kind {
+    guard kind == .messageSent, let legacy = Self.detailField("kind", of: detail) else {
+      return kind
+    }
+    switch legacy {
+    case "return-requested":
+      return Self.detailField("resolution", of: detail) == "replacement"
+        ? .replacementRequested : .returnRequested
+    case "seller-message": return .sellerContacted
+    case "callback-requested": return .callbackRequested
+    case "callback-cancelled": return .callbackCancelled
+    case "fraud-reported": return .fraudReported
+    case "closure-requested": return .closureRequested
+    case "closure-withdrawn": return .closureWithdrawn
+    default: return kind
+    }
+  }
+
+  /// The text value of `key` in a detail that is a flat JSON object; nil otherwise.
+  public static func detailField(_ key: String, of detail: String) -> String? {
+    guard let object = try? JSONSerialization.jsonObject(with: Data(detail.utf8)),
+      let fields = object as? [String: Any]
+    else { return nil }
+    return fields[key] as? String
   }
 }
 

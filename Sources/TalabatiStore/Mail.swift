@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import TalabatiDomain
 
 /// One confirmation e-mail, rendered as an RFC 5322 message for a Maildir (R6, R9, R17).
@@ -12,6 +13,9 @@ struct MailMessage: Sendable {
   var date: Date
   var timeZone: TimeZone
   var messageID: String
+  /// What the message is, written as an `X-Talabati-Kind` header so a mail reader can file it
+  /// by kind (nil: no header).
+  var kind: OutboxMessage.Kind? = nil
 
   static let from = "talabati <no-reply@talabati.invalid>"
 
@@ -28,8 +32,9 @@ struct MailMessage: Sendable {
       "Content-Type: text/plain; charset=utf-8",
       "Content-Transfer-Encoding: 8bit",
       "Auto-Submitted: auto-generated",
-      "",
     ]
+    if let kind { lines.append("X-Talabati-Kind: \(kind.rawValue)") }
+    lines.append("")
     lines.append(
       contentsOf: body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
     var text = lines.joined(separator: "\n")
@@ -128,5 +133,62 @@ enum MailFormat {
     case .en:
       return amount.currency + " " + number
     }
+  }
+}
+
+// MARK: - Queueing a message (outbox row + message-sent event)
+
+extension AppDatabase {
+  /// Queues `mail` inside the caller's write transaction, as every confirmation is (R6): the
+  /// message is written into Maildir `tmp/` (when the store has a Maildir), its outbox row of
+  /// `kind` is inserted, and a `message-sent` event `{"kind": <kind>, "file": …, …detail}` is
+  /// appended. Returns the rendered text and the `tmp/` file name: the caller moves the file
+  /// into `new/` after COMMIT (`Maildir.deliver`) or deletes it if the transaction fails.
+  ///
+  /// `onFile` is called as soon as the file exists, so the caller can discard it even when a
+  /// later statement of this function throws.
+  func queueMail(
+    _ db: Database, _ mail: MailMessage, kind: OutboxMessage.Kind, account: AccountID,
+    order: OrderID?, detail: [String: String] = [:], onFile: (String) -> Void
+  ) throws -> (text: String, file: String?) {
+    var message = mail
+    message.kind = kind
+    let text = message.rendered()
+    let file = try maildir?.writeTemporary(text)
+    if let file { onFile(file) }
+    let at = message.date.epochMillis
+    try db.execute(
+      sql: """
+        INSERT INTO outbox (accountId, orderId, kind, createdAt, subject, recipient,
+          maildirFile, message)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        account, order, kind.rawValue, at, MailFormat.sanitize(message.subject, limit: 400),
+        message.to, file, text,
+      ])
+    var fields = detail
+    fields["kind"] = kind.rawValue
+    fields["file"] = file ?? ""
+    try insertEvent(
+      db, account: account, order: order, kind: .messageSent, at: at, actor: "system",
+      detail: fields)
+    return (text, file)
+  }
+
+  /// Appends one event row whose detail is `fields` as a flat JSON object (keys sorted).
+  func insertEvent(
+    _ db: Database, account: AccountID, order: OrderID?, kind: Event.Kind, at: Int64,
+    actor: String, detail fields: [String: String]
+  ) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    let json = String(decoding: try encoder.encode(fields), as: UTF8.self)
+    try db.execute(
+      sql: """
+        INSERT INTO event (accountId, orderId, kind, at, actor, detail)
+        VALUES (?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [account, order, kind.rawValue, at, actor, json])
   }
 }

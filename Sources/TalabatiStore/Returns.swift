@@ -58,13 +58,6 @@ enum ReturnsSchema {
   }
 }
 
-/// What a return writes into the shared event log: a `message-sent` event whose detail names
-/// the kind (`Event.Kind` has no dedicated case yet and readers decode kinds strictly).
-enum ReturnEventKind: String {
-  case returnRequested = "return-requested"
-  case returnConfirmation = "return-confirmation"
-}
-
 // MARK: - Reads
 
 /// Everything a return screen needs about one order at an instant (R11, R16).
@@ -131,8 +124,9 @@ extension AppDatabase {
   ///
   /// In one transaction: reads the order, the policy (R16) and the items already returned,
   /// asks `ReturnPolicy`, allocates the RMA (R13), stores the request with its planned
-  /// timeline (R14), creates the linked replacement order for a replacement, appends the
-  /// events, and queues the confirmation e-mail with the packing instructions (R12) and the
+  /// timeline (R14), creates the linked replacement order for a replacement, appends its
+  /// `return-requested` or `replacement-requested` event, and queues the confirmation e-mail
+  /// (outbox kind `return` or `replacement`) with the packing instructions (R12) and the
   /// refund to the original payment method (R15). A refusal throws `ReturnError` and changes
   /// nothing; a second session racing for the same items hits the UNIQUE item and gets
   /// `.changedMeanwhile`.
@@ -209,8 +203,10 @@ extension AppDatabase {
           } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             throw StoreError.changedMeanwhile
           }
-          try returnEvent(
-            db, account: account, order: order, kind: .returnRequested, at: at, actor: actor,
+          try insertEvent(
+            db, account: account, order: order,
+            kind: resolution == .replacement ? .replacementRequested : .returnRequested,
+            at: at, actor: actor,
             detail: [
               "rma": rma, "items": record.lines.map { String($0.itemID) }.joined(separator: ","),
               "reason": reason.rawValue, "resolution": resolution.rawValue,
@@ -223,15 +219,14 @@ extension AppDatabase {
               subject: ReturnMessages.subject(record, language: acct.language),
               body: ReturnMessages.body(account: acct, record: record, language: acct.language),
               date: now, timeZone: tz, messageID: Self.messageID(now: now))
-            let text = mail.rendered()
-            let file = try maildir?.writeTemporary(text)
-            tmpName = file
+            // In the outbox with its own kind and a `message-sent` event (R12, R15).
+            let (text, file) = try queueMail(
+              db, mail,
+              kind: resolution == .replacement ? .replacementRequested : .returnRequested,
+              account: account, order: order, detail: ["rma": rma], onFile: { tmpName = $0 })
             try db.execute(
               sql: "UPDATE return_request SET maildirFile = ?, message = ? WHERE id = ?",
               arguments: [file, text, next])
-            try returnEvent(
-              db, account: account, order: order, kind: .returnConfirmation, at: at,
-              actor: "system", detail: ["rma": rma, "file": file ?? ""])
           }
           return .success(record)
         }
@@ -426,15 +421,5 @@ extension AppDatabase {
         "{\"items\":\(items.count),\"replaces\":\"\(original.id)\"}",
       ])
     return id
-  }
-
-  /// Appends a return event: `message-sent` with `{"kind": <kind>, …detail}` as its detail.
-  private func returnEvent(
-    _ db: Database, account: AccountID, order: OrderID, kind: ReturnEventKind, at: Int64,
-    actor: String, detail: [String: String]
-  ) throws {
-    try insertKindedEvent(
-      db, account: account, order: order, kind: kind.rawValue, at: at, actor: actor,
-      detail: detail)
   }
 }

@@ -58,17 +58,6 @@ enum SupportSchema {
 
 // MARK: - Support writes and reads (R19–R23)
 
-/// What a support event records; written as a `message-sent` event whose detail names the
-/// kind (`Event.Kind` has no dedicated cases yet, and readers decode kinds strictly).
-enum SupportEventKind: String {
-  case callbackRequested = "callback-requested"
-  case callbackCancelled = "callback-cancelled"
-  case fraudReported = "fraud-reported"
-  case sellerMessage = "seller-message"
-  case closureRequested = "closure-requested"
-  case closureWithdrawn = "closure-withdrawn"
-}
-
 extension AppDatabase {
   /// R21: books a call-back at `time` to `phone`, about `order` if given.
   ///
@@ -205,20 +194,25 @@ extension AppDatabase {
           body: Self.fraudBody(account: acct, text: text, url: link, now: now),
           date: now, timeZone: TimeZone(identifier: acct.timeZone) ?? .gmt,
           messageID: Self.messageID(now: now))
-        let rendered = mail.rendered()
-        let file = try maildir?.writeTemporary(rendered)
-        tmpName = file
+        // The report, its `fraud-reported` event, then its e-mail: an outbox row of kind
+        // `fraud-report` with its `message-sent` event, like every message the store sends.
         try db.execute(
           sql: """
             INSERT INTO fraud_report (accountId, createdAt, text, url, recipient,
               maildirFile, message)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, NULL, '')
             """,
-          arguments: [account, nowMs, text, link, SupportPolicy.fraudAddress, file, rendered])
+          arguments: [account, nowMs, text, link, SupportPolicy.fraudAddress])
         let id = db.lastInsertedRowID
         try supportEvent(
           db, account: account, order: nil, kind: .fraudReported, at: nowMs, actor: actor,
-          detail: ["report": "\(id)", "file": file ?? ""])
+          detail: ["report": "\(id)"])
+        let (rendered, file) = try queueMail(
+          db, mail, kind: .fraudReport, account: account, order: nil,
+          detail: ["report": "\(id)"], onFile: { tmpName = $0 })
+        try db.execute(
+          sql: "UPDATE fraud_report SET maildirFile = ?, message = ? WHERE id = ?",
+          arguments: [file, rendered, id])
         return FraudReport(
           id: id, accountID: account, text: text, url: link,
           createdAt: Date(epochMillis: nowMs), recipient: SupportPolicy.fraudAddress,
@@ -304,7 +298,7 @@ extension AppDatabase {
       }
       if let refusal = SupportPolicy.checkSellerContact(it) { throw refusal }
       try supportEvent(
-        db, account: account, order: order, kind: .sellerMessage, at: nowMs, actor: actor,
+        db, account: account, order: order, kind: .sellerContacted, at: nowMs, actor: actor,
         detail: ["item": "\(item)", "seller": it.seller.id, "message": message])
       return SellerMessage(
         orderID: order, itemID: item, sellerID: it.seller.id, sellerName: it.seller.name,
@@ -312,7 +306,8 @@ extension AppDatabase {
     }
   }
 
-  /// R23: the messages written to sellers about `order`, oldest first.
+  /// R23: the messages written to sellers about `order`, oldest first: `seller-contacted`
+  /// events, and the `message-sent` rows of kind `seller-message` older builds wrote.
   public func sellerMessages(order: OrderID, account: AccountID) throws -> [SellerMessage] {
     try guarded {
       try writer.read { db in
@@ -320,16 +315,22 @@ extension AppDatabase {
         let rows = try Row.fetchAll(
           db,
           sql: """
-            SELECT at, detail FROM event
-            WHERE accountId = ? AND orderId = ? AND kind = ? ORDER BY id
+            SELECT at, detail, kind FROM event
+            WHERE accountId = ? AND orderId = ? AND kind IN (?, ?) ORDER BY id
             """,
-          arguments: [account, order, Event.Kind.messageSent.rawValue])
+          arguments: [
+            account, order, Event.Kind.sellerContacted.rawValue,
+            Event.Kind.messageSent.rawValue,
+          ])
         return rows.compactMap { row -> SellerMessage? in
+          let kind: String = row[2]
           let detail: String = row[1]
-          guard
+          let event = Event(
+            kind: Event.Kind(rawValue: kind) ?? .messageSent, at: Date(epochMillis: row[0]),
+            actor: "", orderID: order, detail: detail)
+          guard event.meaning == .sellerContacted,
             let fields = try? JSONDecoder().decode(
               [String: String].self, from: Data(detail.utf8)),
-            fields["kind"] == SupportEventKind.sellerMessage.rawValue,
             let itemText = fields["item"], let itemID = ItemID(itemText),
             let message = fields["message"]
           else { return nil }
@@ -344,32 +345,13 @@ extension AppDatabase {
 
   // MARK: Events
 
-  /// Appends a support event: `message-sent` with `{"kind": <kind>, …detail}` as its detail.
+  /// Appends a support event of its own kind (R21–R23, R27–R29); `detail` is a flat JSON
+  /// object.
   func supportEvent(
-    _ db: Database, account: AccountID, order: OrderID?, kind: SupportEventKind, at: Int64,
+    _ db: Database, account: AccountID, order: OrderID?, kind: Event.Kind, at: Int64,
     actor: String, detail: [String: String]
   ) throws {
-    try insertKindedEvent(
-      db, account: account, order: order, kind: kind.rawValue, at: at, actor: actor,
-      detail: detail)
-  }
-
-  /// Appends a `message-sent` event whose detail names the finer kind (`{"kind": …}`), for the
-  /// events `Event.Kind` has no case for yet (support and returns share this one writer).
-  func insertKindedEvent(
-    _ db: Database, account: AccountID, order: OrderID?, kind: String, at: Int64,
-    actor: String, detail: [String: String]
-  ) throws {
-    var fields = detail
-    fields["kind"] = kind
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    let json = String(decoding: try encoder.encode(fields), as: UTF8.self)
-    try db.execute(
-      sql: """
-        INSERT INTO event (accountId, orderId, kind, at, actor, detail)
-        VALUES (?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [account, order, Event.Kind.messageSent.rawValue, at, actor, json])
+    try insertEvent(
+      db, account: account, order: order, kind: kind, at: at, actor: actor, detail: detail)
   }
 }

@@ -17,6 +17,12 @@ public struct OutboxMessage: Hashable, Sendable, Identifiable {
   public enum Kind: String, Sendable, CaseIterable {
     case cancellation
     case archive
+    /// R11–R15: a return for a refund, with the packing instructions and the refund.
+    case returnRequested = "return"
+    /// R11: a replacement, with the packing instructions and the replacement order.
+    case replacementRequested = "replacement"
+    /// R22: a fraud report, to the store's fraud address (not to the shopper).
+    case fraudReport = "fraud-report"
   }
 
   public var id: Int64

@@ -245,7 +245,9 @@ extension AppDatabase {
     do {
       let result = try writer.write { db -> T in
         let (value, pending) = try body(db)
-        let text = pending.mail.rendered()
+        var mail = pending.mail
+        mail.kind = pending.kind  // the same X-Talabati-Kind header as returns and fraud reports
+        let text = mail.rendered()
         let file = try maildir?.writeTemporary(text)
         tmpName = file
         try db.execute(

@@ -204,7 +204,8 @@ struct Outbox: ParsableCommand {
     }
     for m in rows {
       let date = Format.date(m.createdAt, lang: ctx.lang, timeZone: account.timeZone, style: .date)
-      out.line("\(Bidi.isolate(date))  \(Sanitizer.clean(m.subject))")
+      let kind = tr("cli.outbox.kind.\(m.kind)", ctx.lang)
+      out.line("\(Bidi.isolate(date))  \(kind) · \(Sanitizer.clean(m.subject))")
       if let f = m.file { out.line("    " + Bidi.isolate(Sanitizer.clean(f))) }
     }
   }

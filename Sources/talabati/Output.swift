@@ -33,15 +33,24 @@ struct Output {
       print(plain(logical))
       return
     }
-    for piece in wrapped(logical) { print(visualLine(piece)) }
+    for piece in wrapped(logical, maxLines: 3) { print(visualLine(piece)) }
   }
 
   /// `logical` cut at spaces into lines of at most `columns` columns (a word longer than that
   /// is cut where it reaches the edge): a long message wraps on a terminal instead of losing
   /// its end. Lines are broken before the bidi pass, as UAX #9 orders each line on its own.
-  func wrapped(_ logical: String) -> [String] {
+  /// At most `maxLines` lines: the last one then holds the rest, which `visualLine` cuts with
+  /// an ellipsis (a 10,000-character title must not push the order off the screen).
+  func wrapped(_ logical: String, maxLines: Int = .max) -> [String] {
     let width = max(columns, 10)
     guard TextWidth.columns(logical) > width else { return [logical] }
+    let all = wrappedLines(logical, width: width)
+    guard all.count > maxLines, maxLines > 0 else { return Self.balanceIsolates(all) }
+    let kept = Array(all.prefix(maxLines - 1)) + [all[(maxLines - 1)...].joined(separator: " ")]
+    return Self.balanceIsolates(kept)
+  }
+
+  private func wrappedLines(_ logical: String, width: Int) -> [String] {
     var lines: [String] = []
     var current = ""
     var currentWidth = 0
@@ -75,7 +84,7 @@ struct Output {
       currentWidth = ww
     }
     if !current.isEmpty { lines.append(current) }
-    return Self.balanceIsolates(lines)
+    return lines
   }
 
   /// Closes the isolates (LRI, RLI, FSI … PDI) a wrapped line leaves open at its end and

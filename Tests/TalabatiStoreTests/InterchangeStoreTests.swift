@@ -35,6 +35,63 @@ struct InterchangeStoreTests {
     }
   }
 
+  @Test("Return, replacement and support events round-trip; older message-sent rows import")
+  func returnAndSupportEventsRoundTrip() throws {
+    let (a, account) = try Self.demoStore(count: 40)
+    // A return and a replacement of delivered items, a call-back, a seller message, a fraud
+    // report: every new event kind a shopper can cause from one order.
+    var returned = 0
+    let page = try a.orders(
+      account: account.id, view: .orders, limit: 40, after: nil, now: Self.now)
+    for row in page.rows where returned < 2 {
+      let ctx = try a.returnContext(order: row.id, account: account.id, at: Self.now)
+      guard let item = ctx.eligibility.first(where: \.returnable) else { continue }
+      try a.requestReturn(
+        items: [item.itemID], in: row.id, account: account.id, reason: .damaged,
+        resolution: returned == 0 ? .refund : .replacement, at: Self.now, actor: "tui")
+      returned += 1
+    }
+    #expect(returned == 2, "the demo has returnable items")
+    let order = page.rows[0].id
+    try a.requestCallback(
+      account: account.id, at: Self.now.addingTimeInterval(3600), phone: "0501234567",
+      order: order, now: Self.now, actor: "tui")
+    try a.reportFraud(account: account.id, text: "fake SMS", url: nil, now: Self.now, actor: "tui")
+    let first = try a.exportDocument(account: account.id).encoded()
+    let doc = try InterchangeDocument.decode(first)
+    let kinds = Set(doc.events.map(\.kind))
+    #expect(
+      kinds.isSuperset(of: [
+        .returnRequested, .replacementRequested, .callbackRequested, .fraudReported,
+      ]))
+
+    let b = try AppDatabase.inMemory()
+    let report = try b.importDocument(doc, actor: "test")
+    #expect(report.events == doc.events.count)
+    #expect(try b.exportDocument(account: report.account).encoded() == first)
+
+    // A document written before these kinds: its rows are `message-sent` with the kind in
+    // the detail. It still decodes and imports, and the seller message in it is listed.
+    var old = try InterchangeDocument.decode(first)
+    let seller = try #require(
+      old.orders.flatMap { o in o.items.map { (o.id, $0) } }.first { $0.1.fulfilment == .seller })
+    old.events = old.events.filter {
+      $0.kind.rawValue.hasPrefix("order-") || $0.kind == .itemsCancelled
+    }
+    old.events.append(
+      Event(
+        kind: .messageSent, at: Self.now, actor: "cli", orderID: seller.0,
+        detail:
+          #"{"item":"\#(seller.1.id)","kind":"seller-message","message":"hello","seller":"x"}"#))
+    let c = try AppDatabase.inMemory()
+    let oldReport = try c.importDocument(
+      try InterchangeDocument.decode(try old.encoded()), actor: "test")
+    #expect(oldReport.events == old.events.count)
+    #expect(
+      try c.sellerMessages(order: seller.0, account: oldReport.account).map(\.message)
+        == ["hello"])
+  }
+
   @Test("Round trip: export → import into an empty store → export gives the same bytes")
   func roundTrip() throws {
     let (a, account) = try Self.demoStore()

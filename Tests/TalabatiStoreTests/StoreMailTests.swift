@@ -86,6 +86,48 @@ struct StoreMailTests {
     #expect(body.contains("Refunded to: card ending in 4242"))
   }
 
+  /// Every message the store sends is in the outbox under its own kind, newest first, with
+  /// the same text as its Maildir file and one `message-sent` event each (R6, R12, R22).
+  @Test func outboxListsCancellationsReturnsAndFraudReportsByKind() throws {
+    let dir = try Fixture.tempDir()
+    let db = try Fixture.memoryStore(maildir: dir + "/Maildir")
+    var o = Fixture.order(
+      5, placedAt: Fixture.t0, shipments: [[("كتاب", .store), ("قلم", .store)], [("كوب", .store)]])
+    o.shipments[0].timeline.shippingStartsAt = Fixture.t0.addingTimeInterval(3600)
+    o.shipments[0].timeline.shippedAt = Fixture.t0.addingTimeInterval(86_400)
+    o.shipments[0].timeline.deliveredAt = Fixture.t0.addingTimeInterval(2 * 86_400)
+    _ = try db.insert(orders: [o], account: 1, actor: "t")
+    let cancelAt = Fixture.t0.addingTimeInterval(60)
+    try db.cancel(
+      .items([o.shipments[1].items[0].id]), in: o.id, account: 1, reason: .changedMind,
+      at: cancelAt, actor: "t")
+    let returnAt = Fixture.t0.addingTimeInterval(3 * 86_400)
+    let r = try db.requestReturn(
+      items: [o.items[0].id], in: o.id, account: 1, reason: .damaged, resolution: .refund,
+      at: returnAt, actor: "t")
+    try db.reportFraud(
+      account: 1, text: "a fake parcel SMS", url: nil, now: returnAt.addingTimeInterval(60),
+      actor: "t")
+
+    let sent = try db.outbox(account: 1, limit: 10)
+    #expect(sent.map(\.kind) == [.fraudReport, .returnRequested, .cancellation])
+    #expect(sent.map(\.orderID) == [nil, o.id, o.id])
+    #expect(sent[1].subject.contains(r.rma))
+    #expect(parse(sent[1].message).headers["X-Talabati-Kind"] == "return")
+    #expect(parse(sent[0].message).headers["X-Talabati-Kind"] == "fraud-report")
+    #expect(sent[1].message.contains("أرفق جميع الملحقات"), "R12 in the outbox copy")
+    for m in sent {
+      let file = try #require(m.maildirFile)
+      #expect(
+        try String(contentsOfFile: dir + "/Maildir/new/" + file, encoding: .utf8) == m.message)
+    }
+    #expect(Fixture.files(dir + "/Maildir/new").count == 3)
+    let messageEvents = try db.events(order: o.id, account: 1).filter { $0.kind == .messageSent }
+    #expect(messageEvents.count == 2, "one message-sent per message of the order")
+    #expect(
+      messageEvents.map { Event.detailField("kind", of: $0.detail) } == ["cancellation", "return"])
+  }
+
   /// Untrusted titles lose control characters and bidi overrides in mail too.
   @Test func titlesAreSanitised() throws {
     let sent = try cancelledMessage(language: .ar, title: "عطر\u{202E}gnp.exe\u{7}\nSubject: x")

@@ -54,11 +54,22 @@ struct StoreReturnsTests {
     let ctx = try db.returnContext(order: o.id, account: 1, at: now)
     #expect(ctx.eligibility.map(\.refusal) == [.alreadyReturned, nil])
     #expect(ctx.returns == [r])
-    // Events: the request and its confirmation, readable by the shared event reader.
+    // Events: the request under its own kind, then its confirmation (R11, R12).
     let events = try db.events(order: o.id, account: 1)
-    #expect(events.map(\.kind) == [.orderPlaced, .messageSent, .messageSent])
-    #expect(events[1].detail.contains("\"kind\":\"return-requested\""))
+    #expect(events.map(\.kind) == [.orderPlaced, .returnRequested, .messageSent])
     #expect(events[1].detail.contains("\"rma\":\"RMA-0000001\""))
+    #expect(events[2].detail.contains("\"kind\":\"return\""))
+    // The e-mail is in the outbox as a `return`, the same text as in the Maildir.
+    let sent = try db.outbox(account: 1, limit: 10)
+    #expect(sent.map(\.kind) == [.returnRequested])
+    #expect(sent.first?.orderID == o.id)
+    #expect(sent.first?.subject.contains("RMA-0000001") == true)
+    let file = try #require(sent.first?.maildirFile)
+    #expect(
+      try String(contentsOfFile: dir + "/Maildir/new/" + file, encoding: .utf8)
+        == sent.first?.message)
+    #expect(sent.first?.message == (try db.returnMessage(rma: r.rma, account: 1)))
+    #expect(events[2].detail.contains("\"file\":\"\(file)\""))
     // R12, R15: the e-mail carries the packing instructions and where the money goes.
     let message = try #require(try db.returnMessage(rma: r.rma, account: 1))
     #expect(message.contains("أرفق جميع الملحقات"))
@@ -86,6 +97,7 @@ struct StoreReturnsTests {
     }
     #expect(try db.returns(account: 1).isEmpty)
     #expect(try db.events(order: o.id, account: 1).count == 1)
+    #expect(try db.outbox(account: 1, limit: 10).isEmpty)
     #expect(Fixture.files(dir + "/Maildir/new").isEmpty)
     #expect(Fixture.files(dir + "/Maildir/tmp").isEmpty)
     // Unknown order: not found; another account's order: not found.
@@ -122,7 +134,8 @@ struct StoreReturnsTests {
   }
 
   @Test func aReplacementCreatesALinkedOrderAtNoCharge() throws {
-    let db = try Fixture.memoryStore()
+    let dir = try Fixture.tempDir()
+    let db = try Fixture.memoryStore(maildir: dir + "/Maildir")
     let o = deliveredOrder(4)
     _ = try db.insert(orders: [o], account: 1, actor: "test")
     let now = Fixture.t0.addingTimeInterval(3 * day)
@@ -142,6 +155,16 @@ struct StoreReturnsTests {
     #expect(replacement.status(at: now.addingTimeInterval(9 * day)) == .delivered)
     #expect(r.stage(at: now.addingTimeInterval(7 * day)) == .replacementShipped)
     #expect(r.refundAmount == .zero())
+    // Its own event kind on the original order, and a `replacement` e-mail naming the new
+    // order; the replacement order starts with `order-placed`.
+    #expect(
+      try db.events(order: o.id, account: 1).map(\.kind)
+        == [.orderPlaced, .replacementRequested, .messageSent])
+    #expect(try db.events(order: rid, account: 1).map(\.kind) == [.orderPlaced])
+    let sent = try #require(try db.outbox(account: 1, limit: 10).first)
+    #expect(sent.kind == .replacementRequested)
+    #expect(sent.message.contains("X-Talabati-Kind: replacement"))
+    #expect(sent.message.contains(rid))
     // Searchable by title like any order.
     let found = try db.search(
       account: 1, query: "مقدمة", view: .all, limit: 10, after: nil, now: now)
@@ -154,6 +177,9 @@ struct StoreReturnsTests {
     let account = try DemoGenerator.populate(db, orders: 60, seed: 2026, now: now)
     let rmas = try DemoGenerator.addDemoReturns(db, account: account.id, now: now)
     #expect(rmas.count == 2)
+    // The demo's returns are history: no confirmation e-mail was sent for them.
+    #expect(
+      try db.outbox(account: account.id, limit: 100).allSatisfy { $0.kind != .returnRequested })
     let returns = try db.returns(account: account.id)
     #expect(Set(returns.map { $0.stage(at: now) }) == [.droppedOff, .refundIssued])
     // Idempotent.

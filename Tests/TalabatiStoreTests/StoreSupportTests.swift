@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import TalabatiDomain
 import Testing
 
@@ -24,6 +25,11 @@ import Testing
     let cancelled = try db.cancelCallback(id: booked.id, account: 1, now: t0, actor: "test")
     #expect(cancelled.state(at: t0) == .cancelled)
     #expect(try db.callbacks(account: 1).first?.state(at: t0) == .cancelled)
+    // Both are in the order's history under their own kinds; no e-mail is sent for them.
+    #expect(
+      try db.events(order: Fixture.number(1), account: 1).map(\.kind).suffix(2)
+        == [.callbackRequested, .callbackCancelled])
+    #expect(try db.outbox(account: 1, limit: 10).isEmpty)
     // R21: a cancelled call-back cannot be cancelled twice.
     #expect(throws: SupportRefusal.callbackNotPending) {
       try db.cancelCallback(id: booked.id, account: 1, now: t0, actor: "test")
@@ -71,6 +77,18 @@ import Testing
     #expect(!mail.contains("\u{202E}"), "no bidi override reaches the e-mail")
     #expect(mail.contains("Your parcel"))
     #expect(try db.fraudReports(account: 1).map(\.id) == [report.id])
+    // The e-mail is in the outbox as a `fraud-report` to the fraud address, with its kind in
+    // a header, and is what the Maildir holds.
+    let sent = try db.outbox(account: 1, limit: 10)
+    #expect(sent.map(\.kind) == [.fraudReport])
+    #expect(sent.first?.recipient == SupportPolicy.fraudAddress)
+    #expect(sent.first?.orderID == nil)
+    #expect(sent.first?.maildirFile == file)
+    #expect(sent.first?.message == mail)
+    #expect(mail.contains("\nX-Talabati-Kind: fraud-report\n"))
+    // The account's log: the report, then the message that carried it.
+    let kinds = try accountEvents(db, account: 1).map(\.kind)
+    #expect(kinds == [.fraudReported, .messageSent])
     #expect(throws: StoreError.invalidInput("the report is empty: describe the message or site")) {
       try db.reportFraud(account: 1, text: " \u{202E}\n ", url: nil, now: t0, actor: "test")
     }
@@ -93,6 +111,7 @@ import Testing
     let events = try db.events(order: order.id, account: 1)
     #expect(events.count == before + 1, "one event row in the order's history")
     #expect(events.last?.detail.contains("متى يصل الكتاب؟") == true)
+    #expect(events.last?.kind == .sellerContacted)
     #expect(
       try db.sellerMessages(order: order.id, account: 1).map(\.message) == ["متى يصل الكتاب؟"])
     #expect(throws: SupportRefusal.storeFulfilled) {
@@ -102,6 +121,79 @@ import Testing
     #expect(try db.events(order: order.id, account: 1).count == before + 1)
     // Export still reads every event (no unknown event kinds were written).
     #expect(try db.exportDocument(account: 1).events.count >= before + 1)
+  }
+
+  // MARK: Stores written before returns and support had event kinds
+
+  /// Every event row of `account`, oldest first, through the shared decoder.
+  func accountEvents(_ db: AppDatabase, account: AccountID) throws -> [Event] {
+    try db.writer.read { db in
+      try Row.fetchAll(
+        db, sql: "SELECT kind, at, actor, orderId, detail FROM event WHERE accountId = ?",
+        arguments: [account]
+      ).map { row in
+        Event(
+          kind: try #require(Event.Kind(rawValue: row[0])), at: Date(epochMillis: row[1]),
+          actor: row[2], orderID: row[3], detail: row[4])
+      }
+    }
+  }
+
+  /// Older builds wrote seller messages, call-backs, fraud reports, closures and returns as
+  /// `message-sent` rows naming the kind in their detail. Such a store still reads: the
+  /// history decodes, old seller messages are listed with new ones, and each old row means
+  /// the kind a new build writes.
+  @Test func rowsFromBuildsBeforeTheKindsExistedStillRead() throws {
+    let db = try Fixture.memoryStore()
+    let order = Fixture.order(3, placedAt: t0, shipments: [[("كتاب", .seller)]])
+    _ = try db.insert(orders: [order], account: 1, actor: "test")
+    let item = order.items[0].id
+    let ms = t0.epochMillis
+    // Given: the rows exactly as the previous build's `insertKindedEvent` wrote them.
+    let legacy: [(String, Event.Kind)] = [
+      (
+        #"{"item":"\#(item)","kind":"seller-message","message":"قديمة","seller":"s-17"}"#,
+        .sellerContacted
+      ),
+      (#"{"at":"1","callback":"1","kind":"callback-requested"}"#, .callbackRequested),
+      (#"{"callback":"1","kind":"callback-cancelled"}"#, .callbackCancelled),
+      (#"{"file":"","kind":"fraud-reported","report":"1"}"#, .fraudReported),
+      (
+        #"{"kind":"return-requested","resolution":"refund","rma":"RMA-0000009"}"#,
+        .returnRequested
+      ),
+      (
+        #"{"kind":"return-requested","resolution":"replacement","rma":"RMA-0000010"}"#,
+        .replacementRequested
+      ),
+      (#"{"file":"","kind":"return-confirmation","rma":"RMA-0000009"}"#, .messageSent),
+      (#"{"effectiveAt":"1","kind":"closure-requested","reason":"privacy"}"#, .closureRequested),
+      (#"{"kind":"closure-withdrawn"}"#, .closureWithdrawn),
+      (#"{"file":"x","kind":"cancellation"}"#, .messageSent),
+    ]
+    try db.writer.write { d in
+      for (detail, _) in legacy {
+        try d.execute(
+          sql: """
+            INSERT INTO event (accountId, orderId, kind, at, actor, detail)
+            VALUES (1, ?, 'message-sent', ?, 'cli', ?)
+            """,
+          arguments: [order.id, ms, detail])
+      }
+    }
+    // When: a new build adds a seller message of its own.
+    try db.contactSeller(
+      order: order.id, item: item, account: 1, message: "جديدة", now: t0.addingTimeInterval(60),
+      actor: "test")
+    // Then: the order's history decodes, each old row means its kind, and both messages list.
+    let events = try db.events(order: order.id, account: 1)
+    let old = events.filter { $0.kind == .messageSent }
+    #expect(old.map(\.meaning) == legacy.map(\.1))
+    #expect(events.last?.kind == .sellerContacted)
+    #expect(events.last?.meaning == .sellerContacted)
+    #expect(
+      try db.sellerMessages(order: order.id, account: 1).map(\.message) == ["قديمة", "جديدة"])
+    #expect(try db.exportDocument(account: 1).events.count == events.count)
   }
 
   // MARK: Account closure (R27–R29)

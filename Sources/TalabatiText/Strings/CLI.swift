@@ -59,6 +59,11 @@ extension StringTable {
 
     // MARK: outbox, demo, import
     "cli.outbox.empty": .init(ar: "لا توجد رسائل مرسلة", en: "No messages sent yet"),
+    "cli.outbox.kind.cancellation": .init(ar: "إلغاء", en: "cancellation"),
+    "cli.outbox.kind.archive": .init(ar: "أرشفة", en: "archive"),
+    "cli.outbox.kind.return": .init(ar: "إرجاع", en: "return"),
+    "cli.outbox.kind.replacement": .init(ar: "استبدال", en: "replacement"),
+    "cli.outbox.kind.fraud-report": .init(ar: "بلاغ احتيال", en: "fraud report"),
     "cli.demo.done": .init(
       ar: "أُنشئ متجر تجريبي فيه {count} طلبًا في {store} خلال {seconds} ث",
       en: "Created a demo store with {count} orders at {store} in {seconds} s"),

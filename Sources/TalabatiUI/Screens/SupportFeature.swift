@@ -168,7 +168,12 @@ func updateSupport(_ model: inout AppModel, _ action: SupportAction) -> [Effect]
     return []
   case .callbackBooked(let c):
     finishForm(&model)
-    model.flash = .info("support.flash.booked", ["time": timeText(c.at, model)])
+    // The message line sanitises and isolates its values itself: hand it the time without
+    // the isolates `Format.date` adds, or they would show as replacement characters.
+    let time = String(
+      String.UnicodeScalarView(
+        timeText(c.at, model).unicodeScalars.filter { !(0x2066...0x2069).contains($0.value) }))
+    model.flash = .info("support.flash.booked", ["time": time])
     return [.support(.load)]
   case .callbackCancelled:
     model.busy = false
