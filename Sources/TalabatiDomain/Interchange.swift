@@ -9,6 +9,10 @@ import Foundation
 /// pretty printed with 2 spaces, dates as ISO-8601 UTC with milliseconds, money as
 /// `{"currency": "SAR", "minor": 123450}`, orders newest first then by id, shipments and items
 /// by id, events by time (ties keep their order).
+///
+/// Four optional sections (version 1 still: a document without them reads as before, and an
+/// empty section is not written) carry the shopper's returns and replacements (R11–R16),
+/// refunds imported from Amazon (issue 6), call-backs (R21) and closure requests (R27–R29).
 public struct InterchangeDocument: Codable, Hashable, Sendable {
   /// The value of the `format` field.
   public static let formatName = "talabati-orders"
@@ -17,24 +21,94 @@ public struct InterchangeDocument: Codable, Hashable, Sendable {
   /// The version this build writes.
   public static let currentVersion = 1
 
+  /// A refund Amazon already paid for an imported order (issue 6): history that moves no
+  /// money. `occurrence` tells identical rows (same order, instant and amount) apart, from 0.
+  public struct Refund: Codable, Hashable, Sendable {
+    public var orderID: OrderID
+    public var amount: Money
+    public var refundedAt: Date
+    public var occurrence: Int
+
+    public init(orderID: OrderID, amount: Money, refundedAt: Date, occurrence: Int = 0) {
+      self.orderID = orderID
+      self.amount = amount
+      self.refundedAt = refundedAt
+      self.occurrence = occurrence
+    }
+  }
+
   public var format: String
   public var version: Int
   public var account: Account
   public var orders: [Order]
   public var events: [Event]
+  /// Returns and replacements (R11–R16); optional section `returns`.
+  public var returns: [ReturnRecord]
+  /// Refunds imported from an Amazon export (issue 6); optional section `importedRefunds`.
+  public var importedRefunds: [Refund]
+  /// Call-backs, cancelled and past ones included (R21); optional section `callbacks`.
+  public var callbacks: [CallbackRequest]
+  /// Closure requests, withdrawn ones and at most one pending (R27–R29); optional section
+  /// `closures`.
+  public var closures: [AccountClosure]
 
   /// A version-1 document, put in canonical order.
-  public init(account: Account, orders: [Order], events: [Event]) {
+  public init(
+    account: Account, orders: [Order], events: [Event], returns: [ReturnRecord] = [],
+    importedRefunds: [Refund] = [], callbacks: [CallbackRequest] = [],
+    closures: [AccountClosure] = []
+  ) {
     self.format = Self.formatName
     self.version = Self.currentVersion
     self.account = account
     self.orders = orders
     self.events = events
+    self.returns = returns
+    self.importedRefunds = importedRefunds
+    self.callbacks = callbacks
+    self.closures = closures
     canonicalise()
   }
 
-  /// Sorts orders (newest first, then id), shipments and items (by id) and events (by time,
-  /// stable), so equal content always encodes to equal bytes.
+  private enum CodingKeys: String, CodingKey {
+    case format, version, account, orders, events, returns, importedRefunds, callbacks, closures
+  }
+
+  /// Reads a document; the four optional sections may be absent or `null` (documents written
+  /// before they existed).
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    format = try c.decode(String.self, forKey: .format)
+    version = try c.decode(Int.self, forKey: .version)
+    account = try c.decode(Account.self, forKey: .account)
+    orders = try c.decode([Order].self, forKey: .orders)
+    events = try c.decode([Event].self, forKey: .events)
+    returns = try c.decodeIfPresent([ReturnRecord].self, forKey: .returns) ?? []
+    importedRefunds = try c.decodeIfPresent([Refund].self, forKey: .importedRefunds) ?? []
+    callbacks = try c.decodeIfPresent([CallbackRequest].self, forKey: .callbacks) ?? []
+    closures = try c.decodeIfPresent([AccountClosure].self, forKey: .closures) ?? []
+  }
+
+  /// Writes a document; an empty optional section is left out, so an account without
+  /// returns, refunds, call-backs or closures exports exactly what older builds wrote.
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(format, forKey: .format)
+    try c.encode(version, forKey: .version)
+    try c.encode(account, forKey: .account)
+    try c.encode(orders, forKey: .orders)
+    try c.encode(events, forKey: .events)
+    if !returns.isEmpty { try c.encode(returns, forKey: .returns) }
+    if !importedRefunds.isEmpty { try c.encode(importedRefunds, forKey: .importedRefunds) }
+    if !callbacks.isEmpty { try c.encode(callbacks, forKey: .callbacks) }
+    if !closures.isEmpty { try c.encode(closures, forKey: .closures) }
+  }
+
+  /// Sorts orders (newest first, then id), shipments and items (by id), events (by time,
+  /// stable), returns (by request time, then RMA), imported refunds (by time, order, amount,
+  /// occurrence), call-backs (by request time, then id) and closures (by request time), so
+  /// equal content always encodes to equal bytes. A return's lines keep their order (the
+  /// order of its label).
   public mutating func canonicalise() {
     for oi in orders.indices {
       orders[oi].shipments.sort { $0.id < $1.id }
@@ -48,6 +122,24 @@ public struct InterchangeDocument: Codable, Hashable, Sendable {
     events = events.enumerated().sorted { a, b in
       a.element.at != b.element.at ? a.element.at < b.element.at : a.offset < b.offset
     }.map(\.element)
+    returns.sort { a, b in
+      a.timeline.initiatedAt != b.timeline.initiatedAt
+        ? a.timeline.initiatedAt < b.timeline.initiatedAt : a.rma < b.rma
+    }
+    importedRefunds.sort { a, b in
+      if a.refundedAt != b.refundedAt { return a.refundedAt < b.refundedAt }
+      if a.orderID != b.orderID { return a.orderID < b.orderID }
+      if a.amount.minor != b.amount.minor { return a.amount.minor < b.amount.minor }
+      if a.amount.currency != b.amount.currency { return a.amount.currency < b.amount.currency }
+      return a.occurrence < b.occurrence
+    }
+    callbacks.sort { a, b in
+      a.requestedAt != b.requestedAt ? a.requestedAt < b.requestedAt : a.id < b.id
+    }
+    closures.sort { a, b in
+      a.requestedAt != b.requestedAt
+        ? a.requestedAt < b.requestedAt : a.effectiveAt < b.effectiveAt
+    }
   }
 
   /// The canonical JSON bytes of this document (a trailing newline included).
@@ -238,6 +330,156 @@ extension InterchangeDocument {
       if let id = event.orderID, !orderIDs.contains(id) {
         throw fail(
           ep + ".orderID", "names order \(InterchangeError.quote(id)), not in this document")
+      }
+    }
+    try validateSections(checkText: checkText, checkMoney: checkMoney)
+  }
+
+  /// True for the store's identifiers (order numbers, RMAs): 1–64 ASCII letters, digits,
+  /// `-`, `_`, `.`.
+  static func isStoreIdentifier(_ s: String) -> Bool {
+    !s.isEmpty && s.utf8.count <= 64
+      && s.unicodeScalars.allSatisfy {
+        $0.isASCII
+          && ($0.properties.isAlphabetic || ("0"..."9").contains($0)
+            || "-_.".unicodeScalars.contains($0))
+      }
+  }
+
+  /// Checks the optional sections: returns (R11–R16), imported refunds (issue 6), call-backs
+  /// (R21) and closures (R27–R29). Each names an order of this document, and this account.
+  private func validateSections(
+    checkText: (String, String, Bool) throws -> Void,
+    checkMoney: (Money, String, String?) throws -> Void
+  ) throws {
+    func fail(_ path: String, _ reason: String) -> InterchangeError {
+      .invalidField(path: path, reason: reason)
+    }
+    var byID: [OrderID: Order] = [:]
+    for order in orders { byID[order.id] = order }
+    func order(_ id: OrderID, _ path: String) throws -> Order {
+      guard let o = byID[id] else {
+        throw fail(path, "names order \(InterchangeError.quote(id)), not in this document")
+      }
+      return o
+    }
+    func checkAccount(_ id: AccountID, _ path: String) throws {
+      guard id == account.id else {
+        throw fail(path, "is \(id), the document's account is \(account.id)")
+      }
+    }
+
+    // Returns and replacements (R11–R16). The store keeps an item in at most one return and
+    // an RMA once (its UNIQUE constraints); a return's value is what its lines add up to.
+    var rmas = Set<String>()
+    var returnedItem: [ItemID: String] = [:]
+    for (ri, r) in returns.enumerated() {
+      let rp = "returns[\(ri)]"
+      guard Self.isStoreIdentifier(r.rma) else {
+        throw fail(
+          rp + ".rma",
+          "must be 1–64 ASCII letters, digits, - _ . (got \(InterchangeError.quote(r.rma)))")
+      }
+      guard rmas.insert(r.rma).inserted else {
+        throw fail(rp + ".rma", "return \(InterchangeError.quote(r.rma)) appears more than once")
+      }
+      try checkAccount(r.accountID, rp + ".accountID")
+      let o = try order(r.orderID, rp + ".orderID")
+      let currency = o.currency
+      try checkText(r.paymentMethod.last4, rp + ".paymentMethod.last4", true)
+      guard !r.lines.isEmpty else { throw fail(rp + ".lines", "must not be empty") }
+      var sum: Int64 = 0
+      for (li, line) in r.lines.enumerated() {
+        let lp = rp + ".lines[\(li)]"
+        guard let item = o.item(line.itemID) else {
+          throw fail(
+            lp + ".itemID",
+            "item \(line.itemID) is not part of order \(InterchangeError.quote(o.id))")
+        }
+        if let other = returnedItem.updateValue(r.rma, forKey: line.itemID) {
+          throw fail(
+            lp + ".itemID",
+            "item \(line.itemID) is already in return \(InterchangeError.quote(other))")
+        }
+        try checkText(line.title, lp + ".title", false)
+        guard (1...item.quantity).contains(line.quantity) else {
+          throw fail(lp + ".quantity", "must be between 1 and the \(item.quantity) ordered")
+        }
+        try checkMoney(line.amount, lp + ".amount", currency)
+        sum += line.amount.minor  // each ≤ maxMinor, lines ≤ items: far from overflow
+      }
+      try checkMoney(r.itemsValue, rp + ".itemsValue", currency)
+      guard r.itemsValue.minor == sum else {
+        throw fail(rp + ".itemsValue.minor", "is \(r.itemsValue.minor), its lines add up to \(sum)")
+      }
+      switch (r.resolution, r.replacementOrderID) {
+      case (.refund, nil): break
+      case (.refund, .some):
+        throw fail(rp + ".replacementOrderID", "a refund has no replacement order")
+      case (.replacement, nil):
+        throw fail(rp + ".replacementOrderID", "missing: a replacement names its order")
+      case (.replacement, .some(let id)):
+        _ = try order(id, rp + ".replacementOrderID")
+        guard id != r.orderID else {
+          throw fail(rp + ".replacementOrderID", "is the returned order itself")
+        }
+      }
+    }
+
+    // Imported refunds (issue 6): the store keeps one row per (order, instant, amount,
+    // occurrence).
+    var refundKeys = Set<Refund>()
+    for (fi, f) in importedRefunds.enumerated() {
+      let fp = "importedRefunds[\(fi)]"
+      let o = try order(f.orderID, fp + ".orderID")
+      try checkMoney(f.amount, fp + ".amount", o.currency)
+      guard (0...Self.maxQuantity).contains(f.occurrence) else {
+        throw fail(fp + ".occurrence", "must be between 0 and \(Self.maxQuantity)")
+      }
+      guard refundKeys.insert(f).inserted else {
+        throw fail(fp, "the same refund appears more than once")
+      }
+    }
+
+    // Call-backs (R21): history as well as pending ones, so no open-hours check here.
+    var callbackIDs = Set<Int64>()
+    for (ci, cb) in callbacks.enumerated() {
+      let cp = "callbacks[\(ci)]"
+      guard cb.id > 0 else { throw fail(cp + ".id", "must be positive") }
+      guard callbackIDs.insert(cb.id).inserted else {
+        throw fail(cp + ".id", "call-back \(cb.id) appears more than once")
+      }
+      try checkAccount(cb.accountID, cp + ".accountID")
+      if let id = cb.orderID { _ = try order(id, cp + ".orderID") }
+      guard CallbackRequest.normalisePhone(cb.phone) == cb.phone else {
+        throw fail(
+          cp + ".phone",
+          "must be 7–15 digits with an optional leading + (got "
+            + InterchangeError.quote(cb.phone) + ")")
+      }
+      if let cancelled = cb.cancelledAt, cancelled < cb.requestedAt {
+        throw fail(cp + ".cancelledAt", "is before requestedAt")
+      }
+    }
+
+    // Closures (R27–R29): an erased account has nothing left to export; one pending at most.
+    var pending = 0
+    for (ki, k) in closures.enumerated() {
+      let kp = "closures[\(ki)]"
+      try checkAccount(k.accountID, kp + ".accountID")
+      guard k.erasedAt == nil else {
+        throw fail(kp + ".erasedAt", "an erased account cannot be imported (R29)")
+      }
+      guard k.effectiveAt >= k.requestedAt else {
+        throw fail(kp + ".effectiveAt", "is before requestedAt")
+      }
+      if let w = k.withdrawnAt {
+        guard w >= k.requestedAt else { throw fail(kp + ".withdrawnAt", "is before requestedAt") }
+      } else {
+        pending += 1
+        guard pending == 1 else {
+          throw fail(kp, "a second pending closure (withdraw one: at most one is pending, R29)")
+        }
       }
     }
   }

@@ -85,6 +85,11 @@ struct Import: ParsableCommand {
     var accountCreated: Bool
     var imported: Int
     var skipped: [String]
+    var returns: Int
+    var importedRefunds: Int
+    var callbacks: Int
+    var closures: Int
+    var closuresNotImported: Int
   }
 
   func run() throws {
@@ -104,17 +109,32 @@ struct Import: ParsableCommand {
       throw CLIFailure.usage("\(Sanitizer.clean(file)): \(error)")
     }
     let ctx = try Context.open(global)
-    let report = try ctx.db.importDocument(doc, actor: "cli")
+    let report = try ctx.db.importDocument(doc, actor: "cli", at: ctx.now)
     if ctx.json {
       try printJSON(
         ImportJSON(
           account: report.account, accountCreated: report.accountCreated,
-          imported: report.imported, skipped: report.skipped))
+          imported: report.imported, skipped: report.skipped, returns: report.returns,
+          importedRefunds: report.importedRefunds, callbacks: report.callbacks,
+          closures: report.closures, closuresNotImported: report.closuresNotImported))
     } else {
       Output(lang: ctx.lang).line(
         tr(
           "cli.import.done", ctx.lang,
           ["inserted": "\(report.imported)", "skipped": "\(report.skipped.count)"]))
+      if report.returns + report.importedRefunds + report.callbacks + report.closures > 0 {
+        Output(lang: ctx.lang).line(
+          tr(
+            "cli.import.more", ctx.lang,
+            [
+              "returns": "\(report.returns)", "refunds": "\(report.importedRefunds)",
+              "callbacks": "\(report.callbacks)", "closures": "\(report.closures)",
+            ]))
+      }
+      if report.closuresNotImported > 0 {
+        Output(lang: ctx.lang).line(
+          tr("cli.import.closuresLeft", ctx.lang, ["count": "\(report.closuresNotImported)"]))
+      }
     }
   }
 }

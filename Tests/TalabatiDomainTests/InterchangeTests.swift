@@ -221,3 +221,278 @@ struct InterchangeTests {
     #expect(InterchangeError.quote(String(repeating: "ب", count: 100)).count == 63)
   }
 }
+
+/// The optional sections: returns and replacements (R11–R16), imported refunds (issue 6),
+/// call-backs (R21) and closure requests (R27–R29).
+@Suite("Interchange sections")
+struct InterchangeSectionTests {
+  static let newer = "402-1234567-1234567"
+  static let older = "402-0000001-0000001"
+
+  /// The sample of `InterchangeTests` plus a replacement order and one of each section.
+  static func sample() -> InterchangeDocument {
+    var doc = InterchangeTests.sample()
+    var replacement = Fx.order([Fx.shipment(30, [Fx.item(300, .store, price: 0)])])
+    replacement.id = "RPL-0000002"
+    replacement.placedAt = Fx.at(7200)
+    doc.orders.append(replacement)
+    let card = PaymentMethod(kind: .mada, last4: "4242")
+    doc.returns = [
+      ReturnRecord(
+        rma: "RMA-0000002", orderID: newer, accountID: 1, reason: .damaged,
+        resolution: .replacement,
+        lines: [
+          ReturnLine(itemID: 111, title: "سماعات", quantity: 1, amount: Fx.sar(11_500))
+        ],
+        itemsValue: Fx.sar(11_500), paymentMethod: card,
+        timeline: .planned(from: Fx.at(7200)), replacementOrderID: "RPL-0000002"),
+      ReturnRecord(
+        rma: "RMA-0000001", orderID: newer, accountID: 1, reason: .noLongerNeeded,
+        resolution: .refund,
+        lines: [ReturnLine(itemID: 110, title: "سلعة 110", quantity: 2, amount: Fx.sar(4_100))],
+        itemsValue: Fx.sar(4_100), paymentMethod: card,
+        timeline: ReturnTimeline(initiatedAt: Fx.at(3600), dropOffBy: Fx.at(90_000))),
+    ]
+    doc.importedRefunds = [
+      .init(orderID: older, amount: Fx.sar(4_999), refundedAt: Fx.at(-3000), occurrence: 1),
+      .init(orderID: older, amount: Fx.sar(4_999), refundedAt: Fx.at(-3000)),
+    ]
+    doc.callbacks = [
+      CallbackRequest(
+        id: 4, accountID: 1, orderID: nil, phone: "0501234567", at: Fx.at(7200),
+        requestedAt: Fx.at(60), cancelledAt: Fx.at(120)),
+      CallbackRequest(
+        id: 3, accountID: 1, orderID: newer, phone: "+966501234567", at: Fx.at(3600),
+        requestedAt: Fx.t0),
+    ]
+    doc.closures = [
+      AccountClosure(
+        accountID: 1, reason: .privacy, requestedAt: Fx.at(600), effectiveAt: Fx.at(605_400)),
+      AccountClosure(
+        accountID: 1, reason: .other, requestedAt: Fx.at(-500), effectiveAt: Fx.at(604_300),
+        withdrawnAt: Fx.at(-400)),
+    ]
+    doc.canonicalise()
+    return doc
+  }
+
+  @Test("Sections round-trip byte-identically, each in its canonical order")
+  func roundTrip() throws {
+    let doc = Self.sample()
+    #expect(doc.returns.map(\.rma) == ["RMA-0000001", "RMA-0000002"])  // by request time
+    #expect(doc.importedRefunds.map(\.occurrence) == [0, 1])
+    #expect(doc.callbacks.map(\.id) == [3, 4])
+    #expect(doc.closures.map(\.reason) == [.other, .privacy])
+    #expect(throws: Never.self) { try doc.validate() }
+    let bytes = try doc.encoded()
+    let back = try InterchangeDocument.decode(bytes)
+    #expect(back == doc)
+    #expect(try back.encoded() == bytes)
+    let s = String(decoding: bytes, as: UTF8.self)
+    #expect(s.contains("\"replacementOrderID\" : \"RPL-0000002\""))
+    #expect(s.contains("\"importedRefunds\" : ["))
+    #expect(s.contains("\"dropOffBy\" : \"2026-11-28T08:45:00.000Z\""))
+  }
+
+  @Test("A document without the sections is written and read exactly as before")
+  func emptySectionsAreLeftOut() throws {
+    let s = String(decoding: try InterchangeTests.sample().encoded(), as: UTF8.self)
+    for key in ["returns", "importedRefunds", "callbacks", "closures"] {
+      #expect(!s.contains("\"\(key)\""), "\(key) written while empty")
+    }
+  }
+
+  /// A version-1 document as builds before the sections wrote it (no returns, refunds,
+  /// call-backs or closures; `null` for an absent optional, which readers accept).
+  static let oldDocument = """
+    {
+      "account" : {"email" : "noura@example.com", "id" : 1, "language" : "ar",
+                   "name" : "نورة", "timeZone" : "Asia/Riyadh"},
+      "events" : [{"actor" : "system", "at" : "2026-11-27T07:45:00Z",
+                   "detail" : "", "kind" : "order-placed", "orderID" : "402-1111111-1111111"}],
+      "format" : "talabati-orders",
+      "orders" : [{
+        "accountID" : 1, "archivedAt" : null, "id" : "402-1111111-1111111", "imported" : false,
+        "paymentMethod" : {"kind" : "mada", "last4" : "4242"},
+        "placedAt" : "2026-11-27T07:45:00.000Z",
+        "shipments" : [{
+          "carrier" : "SMSA", "id" : 7, "trackingNumber" : "",
+          "shippingCharge" : {"currency" : "SAR", "minor" : 0},
+          "timeline" : {"placedAt" : "2026-11-27T07:45:00.000Z"},
+          "items" : [{
+            "category" : "books", "fulfilment" : "store", "id" : 70, "quantity" : 1,
+            "seller" : {"id" : "amazon", "name" : "Amazon.sa"}, "title" : "كتاب",
+            "unitPrice" : {"currency" : "SAR", "minor" : 4500}, "vatRateBasisPoints" : 1500
+          }]
+        }]
+      }],
+      "version" : 1
+    }
+    """
+
+  @Test("A literal document written before the sections still decodes, with none of them")
+  func oldDocumentDecodes() throws {
+    let doc = try InterchangeDocument.decode(Data(Self.oldDocument.utf8))
+    #expect(doc.orders.map(\.id) == ["402-1111111-1111111"])
+    #expect(doc.events.count == 1)
+    #expect(doc.returns.isEmpty && doc.importedRefunds.isEmpty)
+    #expect(doc.callbacks.isEmpty && doc.closures.isEmpty)
+    // `null` sections read as absent too.
+    let nulls = Self.oldDocument.replacingOccurrences(
+      of: "\"version\" : 1", with: "\"version\" : 1, \"returns\" : null, \"callbacks\" : null")
+    #expect(try InterchangeDocument.decode(Data(nulls.utf8)).returns.isEmpty)
+  }
+
+  /// The error `doc` is refused with, or nil.
+  static func refusal(_ doc: InterchangeDocument) -> InterchangeError? {
+    do {
+      try doc.validate()
+      return nil
+    } catch {
+      return error as? InterchangeError
+    }
+  }
+
+  @Test("A return naming an item of another order, or no item, is refused at its path (R11)")
+  func returnItemsBelongToTheirOrder() {
+    var doc = Self.sample()
+    doc.returns[0].lines[0].itemID = 200  // an item of the older order
+    #expect(
+      Self.refusal(doc)
+        == .invalidField(
+          path: "returns[0].lines[0].itemID",
+          reason: "item 200 is not part of order \"402-1234567-1234567\""))
+    doc = Self.sample()
+    doc.returns[1].lines[0].itemID = 110  // already in RMA-0000001
+    #expect(
+      Self.refusal(doc)
+        == .invalidField(
+          path: "returns[1].lines[0].itemID",
+          reason: "item 110 is already in return \"RMA-0000001\""))
+    doc = Self.sample()
+    doc.returns[0].lines = []
+    #expect(
+      Self.refusal(doc) == .invalidField(path: "returns[0].lines", reason: "must not be empty"))
+    doc = Self.sample()
+    doc.returns[0].lines[0].quantity = 3  // 2 were ordered
+    #expect(
+      Self.refusal(doc)
+        == .invalidField(
+          path: "returns[0].lines[0].quantity", reason: "must be between 1 and the 2 ordered"))
+    doc = Self.sample()
+    doc.returns[0].orderID = "402-9999999-9999999"
+    #expect(
+      Self.refusal(doc)
+        == .invalidField(
+          path: "returns[0].orderID",
+          reason: "names order \"402-9999999-9999999\", not in this document"))
+  }
+
+  @Test("Return amounts: never negative, one currency, and the value is what the lines add to")
+  func returnAmounts() {
+    var doc = Self.sample()
+    doc.returns[0].lines[0].amount.minor = -4_100
+    #expect(
+      Self.refusal(doc)
+        == .invalidField(path: "returns[0].lines[0].amount.minor", reason: "must not be negative"))
+    doc = Self.sample()
+    doc.returns[1].itemsValue.currency = "USD"
+    #expect(
+      Self.refusal(doc)
+        == .invalidField(
+          path: "returns[1].itemsValue.currency", reason: "differs from the order's currency SAR"))
+    doc = Self.sample()
+    doc.returns[0].itemsValue.minor = 9_999  // R15: the refund shown must match the lines
+    #expect(
+      Self.refusal(doc)
+        == .invalidField(
+          path: "returns[0].itemsValue.minor", reason: "is 9999, its lines add up to 4100"))
+  }
+
+  @Test("RMAs are unique; a replacement names an order of the document, a refund none (R13)")
+  func rmaAndReplacement() {
+    var doc = Self.sample()
+    doc.returns[1].rma = "RMA-0000001"
+    #expect(
+      Self.refusal(doc)
+        == .invalidField(
+          path: "returns[1].rma", reason: "return \"RMA-0000001\" appears more than once"))
+    doc = Self.sample()
+    doc.returns[1].rma = "RMA 2\u{202E}"
+    #expect(
+      Self.refusal(doc)?.description
+        == "invalid field returns[1].rma: must be 1–64 ASCII letters, digits, - _ . "
+        + "(got \"RMA 2\\u{202E}\")")
+    doc = Self.sample()
+    doc.orders.removeAll { $0.id == "RPL-0000002" }
+    #expect(
+      Self.refusal(doc)
+        == .invalidField(
+          path: "returns[1].replacementOrderID",
+          reason: "names order \"RPL-0000002\", not in this document"))
+    doc = Self.sample()
+    doc.returns[1].replacementOrderID = nil
+    #expect(
+      Self.refusal(doc)
+        == .invalidField(
+          path: "returns[1].replacementOrderID",
+          reason: "missing: a replacement names its order"))
+    doc = Self.sample()
+    doc.returns[0].replacementOrderID = "RPL-0000002"
+    #expect(
+      Self.refusal(doc)
+        == .invalidField(
+          path: "returns[0].replacementOrderID", reason: "a refund has no replacement order"))
+  }
+
+  @Test("Imported refunds, call-backs and closures are checked against the document")
+  func otherSections() {
+    var doc = Self.sample()
+    doc.importedRefunds[0].amount.currency = "EUR"
+    #expect(
+      Self.refusal(doc)
+        == .invalidField(
+          path: "importedRefunds[0].amount.currency",
+          reason: "differs from the order's currency SAR"))
+    doc = Self.sample()
+    doc.importedRefunds[1].occurrence = 0
+    #expect(
+      Self.refusal(doc)
+        == .invalidField(
+          path: "importedRefunds[1]", reason: "the same refund appears more than once"))
+    doc = Self.sample()
+    doc.callbacks[0].phone = "call me\u{1B}[2J"
+    #expect(
+      Self.refusal(doc)?.description
+        == "invalid field callbacks[0].phone: must be 7–15 digits with an optional leading + "
+        + "(got \"call me\\u{1B}[2J\")")
+    doc = Self.sample()
+    doc.callbacks[1].id = 3
+    #expect(
+      Self.refusal(doc)
+        == .invalidField(path: "callbacks[1].id", reason: "call-back 3 appears more than once"))
+    doc = Self.sample()
+    doc.closures[0].withdrawnAt = nil  // R29: two pending closures
+    #expect(
+      Self.refusal(doc)?.description.hasPrefix("invalid field closures[1]: a second pending")
+        == true)
+    doc = Self.sample()
+    doc.closures[1].erasedAt = Fx.at(700_000)
+    #expect(
+      Self.refusal(doc)
+        == .invalidField(
+          path: "closures[1].erasedAt", reason: "an erased account cannot be imported (R29)"))
+  }
+
+  @Test("A mistyped field inside a section is reported at its path")
+  func sectionFieldPaths() throws {
+    let s = String(decoding: try Self.sample().encoded(), as: UTF8.self)
+    let bad = s.replacingOccurrences(of: "\"resolution\" : \"refund\"", with: "\"resolution\" : 1")
+    #expect(bad != s)
+    #expect(
+      InterchangeTests.error(bad)
+        == .invalidField(path: "returns[0].resolution", reason: "expected text"))
+    let missing = s.replacingOccurrences(of: "\"rma\" : \"RMA-0000001\",", with: "")
+    #expect(InterchangeTests.error(missing) == .missingField(path: "returns[0].rma"))
+  }
+}

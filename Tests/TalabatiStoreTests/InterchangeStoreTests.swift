@@ -28,7 +28,10 @@ struct InterchangeStoreTests {
   static func counts(_ db: AppDatabase) throws -> [String: Int] {
     try db.writer.read { d in
       var out: [String: Int] = [:]
-      for table in ["account", "\"order\"", "shipment", "item", "seller", "event", "order_search"] {
+      for table in [
+        "account", "\"order\"", "shipment", "item", "seller", "event", "order_search",
+        "return_request", "return_item", "imported_refund", "callback", "account_closure",
+      ] {
         out[table] = try Int.fetchOne(d, sql: "SELECT count(*) FROM \(table)") ?? -1
       }
       return out
@@ -152,6 +155,28 @@ struct InterchangeStoreTests {
     #expect(try db.account(8).email == "huda@example.com")
   }
 
+  @Test("R29: a new account never takes the id of an erased one, nor its closure history")
+  func erasedAccountIdIsNotReused() throws {
+    let db = try AppDatabase.inMemory()
+    let gen = DemoGenerator(seed: 9, now: Self.now)
+    var first = gen.account()
+    first.email = "leaving@example.com"
+    let doc = InterchangeDocument(account: first, orders: gen.orders(count: 2), events: [])
+    let leaving = try db.importDocument(doc, actor: "test", at: Self.now).account
+    try db.requestClosure(account: leaving, reason: .privacy, now: Self.now, actor: "test")
+    let erased = try db.applyDueClosures(now: Self.now.addingTimeInterval(8 * 86_400))
+    #expect(erased.erased == [leaving])
+
+    // Someone else's document, with the same account id as the erased one.
+    var other = InterchangeDocument(
+      account: first, orders: DemoGenerator(seed: 10, now: Self.now).orders(count: 1), events: [])
+    other.account.email = "newcomer@example.com"
+    let report = try db.importDocument(other, actor: "test", at: Self.now)
+    #expect(report.accountCreated)
+    #expect(report.account != leaving, "the erased account's id was handed out again")
+    #expect(try db.closure(account: report.account) == nil, "inherited a closure")
+  }
+
   // MARK: Errors leave the store unchanged
 
   /// Decodes and imports like `talabati import` does.
@@ -228,6 +253,199 @@ struct InterchangeStoreTests {
     #expect(try Self.counts(db) == before)
   }
 
+  // MARK: Returns, imported refunds, call-backs and closures
+
+  /// A demo store with a refund return and a replacement (R11–R16), two imported refunds
+  /// (issue 6), a pending and a cancelled call-back (R21), a withdrawn and a pending closure
+  /// (R27–R29).
+  static func storeWithSections(count: Int = 40) throws -> (AppDatabase, Account) {
+    let (db, account) = try Self.demoStore(count: count)
+    var returned = 0
+    let page = try db.orders(
+      account: account.id, view: .orders, limit: count, after: nil, now: now)
+    var refundOrder: OrderID?
+    for row in page.rows where returned < 2 {
+      let ctx = try db.returnContext(order: row.id, account: account.id, at: now)
+      guard let item = ctx.eligibility.first(where: \.returnable) else { continue }
+      try db.requestReturn(
+        items: [item.itemID], in: row.id, account: account.id, reason: .damaged,
+        resolution: returned == 0 ? .refund : .replacement, at: now, actor: "tui")
+      returned += 1
+      refundOrder = refundOrder ?? row.id
+    }
+    #expect(returned == 2, "the demo has returnable items")
+    let order = try #require(refundOrder)
+    let r = try db.insertImportedRefunds(
+      [
+        ImportedRefund(
+          orderID: order, amount: Money(minor: 1_999, currency: "SAR"),
+          refundedAt: now.addingTimeInterval(-86_400)),
+        ImportedRefund(
+          orderID: order, amount: Money(minor: 1_999, currency: "SAR"),
+          refundedAt: now.addingTimeInterval(-86_400), occurrence: 1),
+      ], account: account.id)
+    #expect(r.inserted == 2)
+    try db.requestCallback(
+      account: account.id, at: now.addingTimeInterval(3600), phone: "050 123 4567",
+      order: order, now: now, actor: "tui")
+    let cancelled = try db.requestCallback(
+      account: account.id, at: now.addingTimeInterval(7200), phone: "+966501234567",
+      order: nil, now: now, actor: "cli")
+    try db.cancelCallback(
+      id: cancelled.id, account: account.id, now: now.addingTimeInterval(60), actor: "cli")
+    try db.requestClosure(account: account.id, reason: .privacy, now: now, actor: "tui")
+    try db.withdrawClosure(account: account.id, now: now.addingTimeInterval(60), actor: "tui")
+    try db.requestClosure(
+      account: account.id, reason: .noLongerNeeded, now: now.addingTimeInterval(120),
+      actor: "tui")
+    return (db, account)
+  }
+
+  @Test("Returns, a replacement, imported refunds, call-backs and closures round-trip exactly")
+  func sectionsRoundTrip() throws {
+    let (a, account) = try Self.storeWithSections()
+    let first = try a.exportDocument(account: account.id).encoded()
+    let doc = try InterchangeDocument.decode(first)
+    #expect(doc.returns.map(\.resolution) == [.refund, .replacement])
+    #expect(doc.importedRefunds.count == 2 && doc.callbacks.count == 2)
+    #expect(doc.closures.map { $0.withdrawnAt == nil } == [false, true])
+
+    let b = try AppDatabase.inMemory()
+    let report = try b.importDocument(doc, actor: "test", at: Self.now)
+    #expect(report.returns == 2 && report.importedRefunds == 2 && report.callbacks == 2)
+    #expect(report.closures == 2 && report.closuresNotImported == 0)
+    #expect(try b.exportDocument(account: report.account).encoded() == first)
+
+    // The new store answers what the shopper sees like the old one (R14, R15, R21, R29).
+    #expect(try b.returns(account: report.account) == a.returns(account: account.id))
+    let rma = doc.returns[1].rma
+    #expect(
+      try b.returnRecord(rma: rma, account: report.account).replacementOrderID
+        == doc.returns[1].replacementOrderID)
+    #expect(try b.callbacks(account: report.account) == a.callbacks(account: account.id))
+    #expect(try b.closure(account: report.account) == a.closure(account: account.id))
+    let refunded = doc.importedRefunds[0].orderID
+    #expect(
+      try b.importedRefunds(order: refunded, account: report.account)
+        == a.importedRefunds(order: refunded, account: account.id))
+    // Returned items stay returned: the same item cannot be returned twice (R11).
+    let ctx = try b.returnContext(
+      order: doc.returns[0].orderID, account: report.account, at: Self.now)
+    #expect(ctx.returned.contains(doc.returns[0].lines[0].itemID))
+
+    // The next RMA the new store allocates repeats none of the imported ones (R13).
+    let page = try b.orders(
+      account: report.account, view: .orders, limit: 40, after: nil, now: Self.now)
+    var next: ReturnRecord?
+    for row in page.rows where next == nil {
+      let c = try b.returnContext(order: row.id, account: report.account, at: Self.now)
+      guard let item = c.eligibility.first(where: \.returnable) else { continue }
+      next = try b.requestReturn(
+        items: [item.itemID], in: row.id, account: report.account, reason: .other,
+        resolution: .replacement, at: Self.now, actor: "test")
+    }
+    let fresh = try #require(next)
+    #expect(!doc.returns.map(\.rma).contains(fresh.rma))
+    #expect(fresh.rma == "RMA-0000003")
+    #expect(fresh.replacementOrderID.map { id in !doc.orders.contains { $0.id == id } } == true)
+
+    // Importing the same document again adds nothing.
+    let again = try b.importDocument(doc, actor: "test", at: Self.now)
+    #expect(again.returns == 0 && again.importedRefunds == 0 && again.callbacks == 0)
+
+    // Imported RMA numbers stay ahead of the store's own: after RMA-0000005 and RMA-0000006
+    // the next one is RMA-0000007, so no later return ever collides with an imported one.
+    var renamed = doc
+    renamed.returns[0].rma = "RMA-0000005"
+    renamed.returns[1].rma = "RMA-0000006"
+    let c = try AppDatabase.inMemory()
+    let rc = try c.importDocument(renamed, actor: "test", at: Self.now)
+    let item = try #require(
+      try c.returnContext(order: fresh.orderID, account: rc.account, at: Self.now)
+        .eligibility.first(where: \.returnable))
+    let later = try c.requestReturn(
+      items: [item.itemID], in: fresh.orderID, account: rc.account, reason: .other,
+      resolution: .refund, at: Self.now, actor: "test")
+    #expect(later.rma == "RMA-0000007")
+  }
+
+  @Test("A return that clashes with the store rolls the whole import back, naming the RMA")
+  func badReturnRollsBack() throws {
+    let (a, account) = try Self.storeWithSections()
+    var doc = try a.exportDocument(account: account.id)
+    // The target holds this document's returns; a second account's document, its orders
+    // and items renumbered apart, carries the same RMAs.
+    let target = try AppDatabase.inMemory()
+    #expect(try target.importDocument(doc, actor: "test", at: Self.now).returns == 2)
+    let before = try Self.counts(target)
+    doc.account.email = "someone@example.com"
+    doc.account.id = 99
+    for i in doc.orders.indices {
+      doc.orders[i].id = "X" + doc.orders[i].id
+      doc.orders[i].accountID = 99
+      for s in doc.orders[i].shipments.indices {
+        doc.orders[i].shipments[s].id += 1_000_000
+        for t in doc.orders[i].shipments[s].items.indices {
+          doc.orders[i].shipments[s].items[t].id += 1_000_000
+        }
+      }
+    }
+    for i in doc.returns.indices {
+      doc.returns[i].orderID = "X" + doc.returns[i].orderID
+      doc.returns[i].accountID = 99
+      doc.returns[i].replacementOrderID = doc.returns[i].replacementOrderID.map { "X" + $0 }
+      for l in doc.returns[i].lines.indices { doc.returns[i].lines[l].itemID += 1_000_000 }
+    }
+    for i in doc.importedRefunds.indices {
+      doc.importedRefunds[i].orderID = "X" + doc.importedRefunds[i].orderID
+    }
+    for i in doc.callbacks.indices {
+      doc.callbacks[i].accountID = 99
+      doc.callbacks[i].orderID = doc.callbacks[i].orderID.map { "X" + $0 }
+    }
+    for i in doc.closures.indices { doc.closures[i].accountID = 99 }
+    doc.events = []
+    #expect(throws: Never.self) { try doc.validate() }
+    do {
+      _ = try target.importDocument(doc, actor: "test", at: Self.now)
+      Issue.record("imported a document whose RMA is already in the store")
+    } catch let e as StoreError {
+      #expect(e.exitCode == 2)
+      #expect(e.description.contains("return \"RMA-0000001\" is already in the store"), "\(e)")
+    }
+    #expect(try Self.counts(target) == before)  // no order, account or return of it stayed
+
+    // A return the validation refuses never reaches the store either (exit 2, its path).
+    var broken = try a.exportDocument(account: account.id)
+    broken.returns[0].lines[0].amount.minor = -1
+    let empty = try AppDatabase.inMemory()
+    let emptyCounts = try Self.counts(empty)
+    #expect(
+      throws: StoreError.invalidInput(
+        "invalid field returns[0].lines[0].amount.minor: must not be negative")
+    ) { try empty.importDocument(broken, actor: "test", at: Self.now) }
+    #expect(try Self.counts(empty) == emptyCounts)
+  }
+
+  @Test("Closures go only into an account the import creates, and only while pending (R28, R29)")
+  func closuresImportDecisions() throws {
+    let (a, account) = try Self.storeWithSections()
+    let doc = try a.exportDocument(account: account.id)
+    // Into an existing account with the same e-mail: the orders go in, the closures do not.
+    let existing = try AppDatabase.inMemory()
+    try existing.createAccount(account, at: Self.now)
+    let r1 = try existing.importDocument(doc, actor: "test", at: Self.now)
+    #expect(!r1.accountCreated && r1.closures == 0 && r1.closuresNotImported == 2)
+    #expect(try existing.closure(account: r1.account) == nil)
+    // A fresh store after the pending period ended: the copy is kept, the closure is not.
+    let later = try AppDatabase.inMemory()
+    let r2 = try later.importDocument(
+      doc, actor: "test", at: Self.now.addingTimeInterval(8 * 86_400))
+    #expect(r2.accountCreated && r2.closures == 1 && r2.closuresNotImported == 1)
+    #expect(try later.closure(account: r2.account)?.withdrawnAt != nil)
+    #expect(try later.applyDueClosures(now: Self.now.addingTimeInterval(9 * 86_400)).erased == [])
+  }
+
   // MARK: The documented example
 
   static let exampleURL = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
@@ -235,12 +453,18 @@ struct InterchangeStoreTests {
     .appendingPathComponent("docs/examples/orders.json")
 
   /// The example of `docs/interchange.md`: the demo's showcase orders 0, 3, 5, 10, 15, 16 and
-  /// 18 (seed `defaultSeed`, now 2026-11-27T07:45:00Z) exported with their events.
+  /// 18 (seed `defaultSeed`, now 2026-11-27T07:45:00Z), plus the orders the sections of
+  /// `storeWithSections` name (a returned one, a replacement, …), exported with their events,
+  /// so every section of the format shows.
   static func example() throws -> InterchangeDocument {
-    let (db, account) = try Self.demoStore(count: 40)
+    let (db, account) = try Self.storeWithSections(count: 40)
     var doc = try db.exportDocument(account: account.id)
     let gen = DemoGenerator(seed: DemoGenerator.defaultSeed, now: now)
-    let keep = Set([0, 3, 5, 10, 15, 16, 18].map { gen.orderNumber(at: $0) })
+    var keep = Set([0, 3, 5, 10, 15, 16, 18].map { gen.orderNumber(at: $0) })
+    keep.formUnion(
+      doc.returns.flatMap { [$0.orderID] + ($0.replacementOrderID.map { [$0] } ?? []) })
+    keep.formUnion(doc.importedRefunds.map(\.orderID))
+    keep.formUnion(doc.callbacks.compactMap(\.orderID))
     doc.orders = doc.orders.filter { keep.contains($0.id) }
     doc.events = doc.events.filter { $0.orderID.map(keep.contains) ?? true }
     return doc
@@ -254,12 +478,14 @@ struct InterchangeStoreTests {
     }
     let data = try Data(contentsOf: Self.exampleURL)
     let doc = try InterchangeDocument.decode(data)
-    #expect(doc.orders.count == 7)
+    #expect(doc.orders.count >= 7)
+    #expect(!doc.returns.isEmpty && !doc.importedRefunds.isEmpty)
+    #expect(!doc.callbacks.isEmpty && !doc.closures.isEmpty)
     #expect(try doc.encoded() == data, "the example is not canonical")
     #expect(
       data == expected,
       "docs/examples/orders.json is stale: rerun with TALABATI_WRITE_EXAMPLES=1")
     let db = try AppDatabase.inMemory()
-    #expect(try db.importDocument(doc, actor: "test").imported == 7)
+    #expect(try db.importDocument(doc, actor: "test", at: Self.now).imported == doc.orders.count)
   }
 }

@@ -14,15 +14,33 @@ public struct ImportReport: Hashable, Sendable {
   public var skipped: [OrderID]
   /// Events appended (those of imported orders, and account-wide ones not already present).
   public var events: Int
+  /// Returns and replacements stored (those of imported orders, R11–R16).
+  public var returns: Int
+  /// Refunds imported from Amazon stored (those of imported orders, issue 6).
+  public var importedRefunds: Int
+  /// Call-backs stored (R21).
+  public var callbacks: Int
+  /// Closure requests stored (R27–R29): only into an account this import created.
+  public var closures: Int
+  /// Closure requests of the document left out: the orders went into an existing account
+  /// (closing it needs the R28 warning), or a pending closure had already ended.
+  public var closuresNotImported: Int
 
   public init(
-    account: AccountID, accountCreated: Bool, imported: Int, skipped: [OrderID], events: Int
+    account: AccountID, accountCreated: Bool, imported: Int, skipped: [OrderID], events: Int,
+    returns: Int = 0, importedRefunds: Int = 0, callbacks: Int = 0, closures: Int = 0,
+    closuresNotImported: Int = 0
   ) {
     self.account = account
     self.accountCreated = accountCreated
     self.imported = imported
     self.skipped = skipped
     self.events = events
+    self.returns = returns
+    self.importedRefunds = importedRefunds
+    self.callbacks = callbacks
+    self.closures = closures
+    self.closuresNotImported = closuresNotImported
   }
 }
 
@@ -30,7 +48,8 @@ public struct ImportReport: Hashable, Sendable {
 
 extension AppDatabase {
   /// Everything of `account` as an interchange document: the account, every order (archived
-  /// and cancelled ones included) and the whole event log, in canonical order.
+  /// and cancelled ones included), the whole event log, its returns and replacements,
+  /// imported refunds, call-backs and closure requests, in canonical order.
   ///
   /// Read in one transaction, so a concurrent write is either wholly in it or not at all.
   public func exportDocument(account: AccountID) throws -> InterchangeDocument {
@@ -68,7 +87,11 @@ extension AppDatabase {
             kind: try decode(Event.Kind.self, row[0]), at: Date(epochMillis: row[1]),
             actor: row[2], orderID: row[3], detail: row[4])
         }
-        return InterchangeDocument(account: acct, orders: orders, events: events)
+        let sections = try exportSections(db, account: account)
+        return InterchangeDocument(
+          account: acct, orders: orders, events: events, returns: sections.returns,
+          importedRefunds: sections.importedRefunds, callbacks: sections.callbacks,
+          closures: sections.closures)
       }
     }
   }
@@ -83,7 +106,11 @@ extension AppDatabase {
   /// - The document's events are appended verbatim; the import adds none of its own, so
   ///   export → import into an empty store → export gives the same bytes. `actor` is recorded
   ///   on account-less work only (it is kept for the API; the caller reports the import).
-  public func importDocument(_ doc: InterchangeDocument, actor: String) throws -> ImportReport {
+  /// - Returns, imported refunds, call-backs and closures: see `importSections`; `now` decides
+  ///   whether a pending closure has already ended (R29).
+  public func importDocument(_ doc: InterchangeDocument, actor: String, at now: Date = Date())
+    throws -> ImportReport
+  {
     do {
       try doc.validate()
     } catch let error as InterchangeError {
@@ -98,6 +125,7 @@ extension AppDatabase {
     var canonical = doc
     canonical.canonicalise()
     let createdAt = Date().epochMillis
+    let nowMs = try PreparedOrder.millis(now, "the import time")
 
     return try writing {
       try writer.write { db in
@@ -111,11 +139,24 @@ extension AppDatabase {
           target = existing
         } else {
           target = source.id
+          // An id is taken by a live account, or by an erased one whose closure record stays
+          // (R29): a new account must never inherit another's closure history.
           let taken =
             try Bool.fetchOne(
-              db, sql: "SELECT 1 FROM account WHERE id = ?", arguments: [target]) ?? false
+              db,
+              sql: """
+                SELECT 1 FROM account WHERE id = ?
+                UNION ALL SELECT 1 FROM account_closure WHERE accountId = ?
+                """,
+              arguments: [target, target]) ?? false
           if taken || target <= 0 {
-            target = (try AccountID.fetchOne(db, sql: "SELECT max(id) FROM account") ?? 0) + 1
+            target =
+              (try AccountID.fetchOne(
+                db,
+                sql: """
+                  SELECT max(id) FROM (SELECT max(id) AS id FROM account
+                    UNION ALL SELECT max(accountId) FROM account_closure)
+                  """) ?? 0) + 1
           }
           try db.execute(
             sql: """
@@ -152,8 +193,12 @@ extension AppDatabase {
           throw StoreError.invalidInput("the document holds an order number twice")
         }
 
-        // 4. The events of the imported orders, and account-wide ones not already there.
+        // 4. Returns, imported refunds, call-backs and closures (same transaction).
         let freshIDs = Set(fresh.map(\.order.id))
+        let sections = try importSections(
+          db, doc: canonical, target: target, fresh: freshIDs, created: created, now: nowMs)
+
+        // 5. The events of the imported orders, and account-wide ones not already there.
         let insertEvent = try db.cachedStatement(
           sql: """
             INSERT INTO event (accountId, orderId, kind, at, actor, detail)
@@ -181,7 +226,9 @@ extension AppDatabase {
         }
         return ImportReport(
           account: target, accountCreated: created, imported: fresh.count, skipped: skipped,
-          events: eventCount)
+          events: eventCount, returns: sections.returns,
+          importedRefunds: sections.importedRefunds, callbacks: sections.callbacks,
+          closures: sections.closures, closuresNotImported: sections.closuresNotImported)
       }
     }
   }

@@ -70,6 +70,15 @@ extension StringTable {
     "cli.import.done": .init(
       ar: "استُورد {inserted} طلبًا، وتُخطي {skipped} موجودًا من قبل",
       en: "Imported {inserted} orders, skipped {skipped} already present"),
+    "cli.import.more": .init(
+      ar: "ومعها: {returns} إرجاع، {refunds} استرداد، {callbacks} طلب معاودة اتصال، "
+        + "{closures} طلب إغلاق حساب",
+      en: "With them: {returns} returns, {refunds} refunds, {callbacks} call-backs, "
+        + "{closures} account-closure requests"),
+    "cli.import.closuresLeft": .init(
+      ar: "لم يُستورد {count} طلب إغلاق: الحساب موجود من قبل أو انتهت مهلة الإغلاق (R27–R29)",
+      en: "{count} closure requests not imported: the account already existed or the "
+        + "closure period has ended (R27–R29)"),
 
     // MARK: import-amazon (issue 6)
     "cli.show.importedRefund": .init(
