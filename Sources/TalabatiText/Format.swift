@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 // MARK: - Formatting numbers, money, dates and durations
 
@@ -147,12 +148,93 @@ public enum Format {
       ?? TimeZone(secondsFromGMT: 3 * 3600)!
   }
 
-  /// A calendar of `identifier` in `timeZone`, independent of the process locale.
+  /// A calendar of `identifier` in `timeZone`, independent of the process locale; made once
+  /// per calendar and zone.
   static func calendar(_ identifier: Calendar.Identifier, _ timeZone: String) -> Calendar {
+    let key = CalendarKey(identifier: identifier, zone: timeZone)
+    if let hit = calendars.withLock({ $0[key] }) { return hit }
     var c = Calendar(identifier: identifier)
     c.timeZone = Format.timeZone(timeZone)
     c.locale = Locale(identifier: "en_US_POSIX")
+    calendars.withLock { table in
+      if table.count >= 64 { table.removeAll() }
+      table[key] = c
+    }
     return c
+  }
+
+  private struct CalendarKey: Hashable {
+    var identifier: Calendar.Identifier
+    var zone: String
+  }
+  private static let calendars = Mutex<[CalendarKey: Calendar]>([:])
+
+  // MARK: Civil time without a Calendar
+
+  /// A UTC day in one time zone: the memo key of `utcOffset`.
+  private struct ZoneDay: Hashable {
+    var zone: String
+    var day: Int
+  }
+  /// The zone's offset for a whole UTC day, or nil when it changes during that day.
+  private static let dayOffsets = Mutex<[ZoneDay: Int?]>([:])
+
+  /// Instants `civil` handles (1700–5000): outside them `date` asks Foundation's calendar,
+  /// which switches to the Julian calendar before 1582.
+  private static let civilRange: ClosedRange<Double> = -8_520_336_000...95_617_584_000
+
+  /// Seconds east of UTC in `zone` at `t` (seconds since 1970). Memoised per UTC day: a list
+  /// frame formats a date per row, and asking the time zone (ICU) and a `Calendar` for every
+  /// row of every frame was ~6% of a move's CPU (docs/performance.md). A day during which the
+  /// zone's offset changes (a daylight-saving switch) is never memoised.
+  static func utcOffset(_ t: Double, zone: String) -> Int {
+    let day = Int((t / 86_400).rounded(.down))
+    let key = ZoneDay(zone: zone, day: day)
+    if let hit = dayOffsets.withLock({ $0[key] }), let offset = hit { return offset }
+    let tz = timeZone(zone)
+    let start = Date(timeIntervalSince1970: Double(day) * 86_400)
+    let offset = tz.secondsFromGMT(for: start)
+    let end = start.addingTimeInterval(86_400)
+    let noSwitch = tz.nextDaylightSavingTimeTransition(after: start).map { $0 >= end } ?? true
+    let uniform = noSwitch && tz.secondsFromGMT(for: end.addingTimeInterval(-1)) == offset
+    dayOffsets.withLock { table in
+      if table.count >= 4096 { table.removeAll() }
+      table[key] = uniform ? offset : nil
+    }
+    return uniform ? offset : tz.secondsFromGMT(for: Date(timeIntervalSince1970: t))
+  }
+
+  /// The proleptic Gregorian date and time of local seconds `s` since 1970-01-01T00:00
+  /// (Howard Hinnant's `civil_from_days`).
+  static func civil(localSeconds s: Int) -> (
+    year: Int, month: Int, day: Int, hour: Int, minute: Int
+  ) {
+    let days = s >= 0 ? s / 86_400 : (s - 86_399) / 86_400
+    let secs = s - days * 86_400
+    let z = days + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let d = doy - (153 * mp + 2) / 5 + 1
+    let m = mp < 10 ? mp + 3 : mp - 9
+    let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+    return (y, m, d, secs / 3600, secs % 3600 / 60)
+  }
+
+  /// The Gregorian year, month, day, hour and minute of `d` in `zone`.
+  static func components(_ d: Date, zone: String) -> (
+    year: Int, month: Int, day: Int, hour: Int, minute: Int
+  ) {
+    let t = d.timeIntervalSince1970
+    if civilRange.contains(t) {
+      let whole = Int(t.rounded(.down))
+      return civil(localSeconds: whole + utcOffset(t, zone: zone))
+    }
+    let c = calendar(.gregorian, zone).dateComponents(
+      [.year, .month, .day, .hour, .minute], from: d)
+    return (c.year ?? 1970, c.month ?? 1, c.day ?? 1, c.hour ?? 0, c.minute ?? 0)
   }
 
   static func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
@@ -164,10 +246,9 @@ public enum Format {
     _ d: Date, lang: Lang, timeZone: String = defaultTimeZone, style: DateStyle = .date,
     hijri: Bool = false, digits style2: DigitStyle = .western
   ) -> String {
-    let c = calendar(.gregorian, timeZone).dateComponents(
-      [.year, .month, .day, .hour, .minute], from: d)
-    let (y, m, day) = (c.year ?? 1970, c.month ?? 1, c.day ?? 1)
-    let time = "\(twoDigits(c.hour ?? 0)):\(twoDigits(c.minute ?? 0))"
+    let c = components(d, zone: timeZone)
+    let (y, m, day) = (c.year, c.month, c.day)
+    let time = "\(twoDigits(c.hour)):\(twoDigits(c.minute))"
     let monthIndex = min(max(m, 1), 12) - 1
     var text: String
     switch style {

@@ -181,11 +181,41 @@ public enum Keymap {
     return b
   }()
 
+  /// A screen in one layout direction: what the per-screen tables are keyed by.
+  private struct TableKey: Hashable {
+    var route: Route
+    var direction: Direction
+  }
+
+  /// `bindings` split per screen and direction once, at first use: filtering the whole table
+  /// on every key and every status line was ~5% of a move's CPU (docs/performance.md).
+  private static let tables: [TableKey: [KeyBinding]] = {
+    var t: [TableKey: [KeyBinding]] = [:]
+    for route in Route.allCases {
+      for direction in [Direction.ltr, .rtl] {
+        t[TableKey(route: route, direction: direction)] = bindings.filter {
+          $0.screens.contains(route) && ($0.direction == nil || $0.direction == direction)
+        }
+      }
+    }
+    return t
+  }()
+
+  /// The status-line hints per screen and direction: hint bindings, one per help text.
+  private static let hintTables: [TableKey: [KeyBinding]] = tables.mapValues { table in
+    var seen = Set<String>()
+    return table.filter { $0.hint && seen.insert($0.helpKey).inserted }
+  }
+
   /// The bindings of one screen in one layout direction, in help order.
   public static func bindings(for route: Route, direction: Direction) -> [KeyBinding] {
-    bindings.filter {
-      $0.screens.contains(route) && ($0.direction == nil || $0.direction == direction)
-    }
+    tables[TableKey(route: route, direction: direction)] ?? []
+  }
+
+  /// The bindings the status line names on one screen (`hint`), the first of each help text,
+  /// in help order.
+  public static func hints(for route: Route, direction: Direction) -> [KeyBinding] {
+    hintTables[TableKey(route: route, direction: direction)] ?? []
   }
 
   /// The action a key means on the model's screen, or nil. Letters typed on the Arabic

@@ -184,9 +184,13 @@ public enum ThemeLoader {
     } catch {
       throw ThemeError(file: file, line: nil, message: "not valid TOML")
     }
+    // Lines are located only when a message is thrown: looking up every key's line eagerly
+    // was most of a theme parse and ~15% of start-up CPU (docs/performance.md).
     let locator = ThemeLineLocator(text: text)
 
-    var name = (file as NSString).lastPathComponent
+    var name =
+      file.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init)
+      ?? file
     if name.hasSuffix(".toml") { name = String(name.dropLast(5)) }
     var monochrome = false
     var styles: [StyleRole: Style] = [:]
@@ -239,7 +243,8 @@ public enum ThemeLoader {
   ) throws -> Style {
     var style = Style()
     for (key, value) in table {
-      let line = locator.key(key, in: role)
+      // Only an error message needs the line (it scans the whole text): look it up then.
+      let line = { locator.key(key, in: role) }
       switch key {
       case "fg", "bg":
         let color = try parseColor(value, file: file, line: line, what: "\(role).\(key)")
@@ -247,7 +252,7 @@ public enum ThemeLoader {
       case "bold", "underline", "reverse", "dim":
         guard let b = value.bool else {
           throw ThemeError(
-            file: file, line: line, message: "\(role).\(key) must be true or false")
+            file: file, line: line(), message: "\(role).\(key) must be true or false")
         }
         switch key {
         case "bold": style.bold = b
@@ -257,7 +262,7 @@ public enum ThemeLoader {
         }
       default:
         throw ThemeError(
-          file: file, line: line,
+          file: file, line: line(),
           message: "unknown key \"\(key)\" in role \(role); "
             + "expected fg, bg, bold, underline, reverse, dim")
       }
@@ -265,24 +270,25 @@ public enum ThemeLoader {
     return style
   }
 
+  /// The colour of `value`; `line` finds the line for an error message (only then called).
   static func parseColor(
-    _ value: TOMLValueConvertible, file: String, line: Int?, what: String
+    _ value: TOMLValueConvertible, file: String, line: () -> Int?, what: String
   ) throws -> ThemeColor {
     if let i = value.int {
       guard (0...255).contains(i) else {
         throw ThemeError(
-          file: file, line: line, message: "\(what): colour index \(i) is not in 0-255")
+          file: file, line: line(), message: "\(what): colour index \(i) is not in 0-255")
       }
       return .indexed(i)
     }
     guard let s = value.string else {
       throw ThemeError(
-        file: file, line: line,
+        file: file, line: line(),
         message: "\(what): a colour is a name, \"#rrggbb\" or an integer 0-255")
     }
     if let color = color(named: s) { return color }
     throw ThemeError(
-      file: file, line: line,
+      file: file, line: line(),
       message: "\(what): unknown colour \"\(s)\"; use default, "
         + colorNames.joined(separator: ", ") + ", \"#rrggbb\" or 0-255")
   }

@@ -96,24 +96,25 @@ private func drawMessageLine(_ model: AppModel, _ c: inout Canvas, row: Int) {
 /// The status line: where the shopper is, and the main keys of this screen.
 private func drawStatusLine(_ model: AppModel, _ c: inout Canvas, row: Int) {
   var place = c.t("view.\(model.list.view.rawValue)")
+  // Columns kept free after the position so the hints do not move when it gains a digit
+  // (9 → 10, 99 → 100): moving the hints rewrote the whole status line, ~80 bytes.
+  var spare = 0
   if model.route == .list {
     let l = model.list
     if l.rowCount > 0 {
       let pos = l.rowsBefore + l.selected + 1
       let known = l.rowsBefore + l.rowCount
       place += " " + Bidi.isolate("\(pos)/\(known)\(l.atEnd ? "" : "+")")
+      spare = max(0, String(known).utf8.count - String(pos).utf8.count)
     }
   } else {
     place = renderer(for: model.route).title(model, c)
   }
-  var seen = Set<String>()
-  var hints: [String] = []
-  for b in Keymap.bindings(for: model.route, direction: model.direction) where b.hint {
-    guard seen.insert(b.helpKey).inserted else { continue }
-    hints.append(Bidi.isolate(b.keyLabel) + " " + c.t(hintKey(b.helpKey)))
+  var hints = Keymap.hints(for: model.route, direction: model.direction).map {
+    Bidi.isolate($0.keyLabel) + " " + c.t(hintKey($0.helpKey))
   }
   if model.compact { hints = Array(hints.prefix(4)) }
-  let placeWidth = min(c.width / 3, TextWidth.columns(place) + 1)
+  let placeWidth = min(c.width / 3, TextWidth.columns(place) + 1 + spare)
   c.paint(row: row, role: .statusLine)
   c.text(place, row: row, start: 0, width: placeWidth, role: .statusLine)
   c.text(

@@ -30,6 +30,13 @@ struct Browse: ParsableCommand {
   var bidi: String?
 
   func run() throws {
+    try Browse.open(global: global.values, theme: theme, bidi: bidi)
+  }
+
+  /// Opens the client with these options. `talabati` with no arguments calls this directly
+  /// with every option unset (what the parser would give), skipping the argument parser's
+  /// reflection over the command tree: ~25% of the start-up CPU (docs/performance.md).
+  static func open(global: GlobalValues, theme: String?, bidi: String?) throws {
     let env = ProcessInfo.processInfo.environment
     var bidiMode = TalabatiText.BidiMode.detect(environment: env)
     if let b = bidi {

@@ -27,6 +27,27 @@ struct GlobalOptions: ParsableArguments {
   @Flag(name: .long, help: "Print machine-readable JSON instead of text.")
   var json = false
 
+  /// The parsed values as plain data (what `Context.open` and the fast path use).
+  var values: GlobalValues { GlobalValues(store: store, now: now, lang: lang, json: json) }
+
+  /// The clock: frozen by --now / TALABATI_NOW, the system clock otherwise.
+  func clock() throws -> any Clock { try values.clock() }
+
+  /// The language asked for on the command line or in the environment, if any.
+  func requestedLanguage() throws -> Language? { try values.requestedLanguage() }
+
+  /// Where the store lives, and whether it is the embedded default (seeded on first run).
+  func storeLocation() throws -> (path: String, isDefault: Bool) { try values.storeLocation() }
+}
+
+/// The global options as plain values: built by `GlobalOptions`, or directly (all nil) by
+/// the no-argument start of the full-screen client, which skips the argument parser.
+struct GlobalValues {
+  var store: String?
+  var now: String?
+  var lang: String?
+  var json = false
+
   var environment: [String: String] { ProcessInfo.processInfo.environment }
 
   /// The clock: frozen by --now / TALABATI_NOW, the system clock otherwise.
@@ -150,7 +171,10 @@ struct Context {
   var storePath: String
 
   /// Opens the store (creating and, for the default location, seeding it with demo data).
-  static func open(_ options: GlobalOptions) throws -> Context {
+  static func open(_ options: GlobalOptions) throws -> Context { try open(options.values) }
+
+  /// Opens the store (creating and, for the default location, seeding it with demo data).
+  static func open(_ options: GlobalValues) throws -> Context {
     let clock = try options.clock()
     let requested = try options.requestedLanguage()
     let (path, isDefault) = try options.storeLocation()

@@ -30,8 +30,14 @@ struct Talabati: ParsableCommand {
   static func main() {
     disableCrashBacktracerInteraction()
     do {
-      var command = try parseAsRoot()
-      try command.run()
+      if CommandLine.arguments.count == 1 {
+        // No arguments: the default subcommand with every option unset, as `parseAsRoot`
+        // would give, without its reflection over 19 subcommands (docs/performance.md).
+        try Browse.open(global: GlobalValues(), theme: nil, bidi: nil)
+      } else {
+        var command = try parseAsRoot()
+        try command.run()
+      }
     } catch let failure as CLIFailure {
       failure.report()
       Foundation.exit(failure.code)

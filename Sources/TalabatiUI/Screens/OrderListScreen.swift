@@ -44,7 +44,9 @@ enum OrderListScreen: ScreenRenderer {
           )
         }
         c.columns(cells, row: row, role: role)
-        if selected { c.paint(row: row, role: .selection) }
+        // The gaps between columns take the row's role too: a dim (cancelled) row with normal
+        // gaps made the terminal switch attributes at every column, ~90 bytes more per row.
+        if role != .normal { c.paint(row: row, role: role) }
         n += 1
       }
     }
