@@ -7,7 +7,15 @@ import PackageDescription
 let package = Package(
   name: "talabati",
   products: [
-    .executable(name: "talabati", targets: ["talabati"])
+    .executable(name: "talabati", targets: ["talabati"]),
+    // For the nested benchmark package (Benchmarks/Package.swift), which can only depend on
+    // products; nothing else links them.
+    .library(name: "TalabatiDomain", targets: ["TalabatiDomain"]),
+    .library(name: "TalabatiStore", targets: ["TalabatiStore"]),
+    .library(name: "TalabatiText", targets: ["TalabatiText"]),
+    .library(name: "TalabatiUI", targets: ["TalabatiUI"]),
+    .library(name: "TalabatiTerminal", targets: ["TalabatiTerminal"]),
+    .library(name: "TalabatiImport", targets: ["TalabatiImport"]),
   ],
   dependencies: [
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
