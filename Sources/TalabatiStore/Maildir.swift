@@ -87,7 +87,10 @@ struct Maildir: Sendable {
   /// Moves a committed message from `tmp/` to `new/`.
   func deliver(_ name: String) throws {
     if rename(tmp + "/" + name, new + "/" + name) != 0 {
-      throw StoreError.io("cannot deliver \(name): \(FileSystem.describe(errno))")
+      let code = errno
+      // Another session's recovery (every open runs one) moved it first: delivered once.
+      if code == ENOENT && access(new + "/" + name, F_OK) == 0 { return }
+      throw StoreError.io("cannot deliver \(name): \(FileSystem.describe(code))")
     }
   }
 

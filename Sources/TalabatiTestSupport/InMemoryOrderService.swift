@@ -27,6 +27,13 @@ public final class InMemoryOrderService: OrderService {
   /// Every page request, to check the client never asks for more than a page at a time.
   public private(set) var pageRequests: [(after: ListCursor?, limit: Int)] = []
 
+  /// Refunds Amazon already paid, by imported order (issue 6).
+  public var importedRefundsByOrder: [OrderID: [ImportedRefund]] = [:]
+
+  public func importedRefunds(_ id: OrderID) throws -> [ImportedRefund] {
+    importedRefundsByOrder[id] ?? []
+  }
+
   public init(orders: [Order], account: Account) {
     self.orders = Dictionary(orders.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     self.account = account

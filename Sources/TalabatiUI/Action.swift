@@ -25,6 +25,8 @@ public enum Action: Hashable, Sendable {
   // MARK: Results of effects
   case pageLoaded(view: OrderListView, query: String?, index: Int, OrderPage)
   case orderLoaded(Order)
+  /// The refunds Amazon already paid for an imported order (issue 6).
+  case refundsLoaded(OrderID, [ImportedRefund])
   case cancelSucceeded(CancelOutcome)
   case cancelRefused(CancelError)
   case archived(Order)
@@ -45,6 +47,8 @@ public enum Effect: Hashable, Sendable {
   /// Fetch one page of a newest-first list after a keyset cursor; `index` tags the result.
   case loadPage(view: OrderListView, query: String?, after: ListCursor?, limit: Int, index: Int)
   case loadOrder(OrderID)
+  /// Fetch the imported refunds of an imported order.
+  case loadRefunds(OrderID)
   case cancel(CancelSelection, order: OrderID, reason: CancelReason)
   case archive(OrderID)
   case unarchive(OrderID)

@@ -135,6 +135,8 @@ public struct DetailState: Hashable, Sendable {
   public var order: Order?
   /// First visible line of the details (scroll position).
   public var scroll = 0
+  /// Refunds already paid for an imported order (issue 6), shown under its total.
+  public var refunds: [ImportedRefund] = []
 
   public init(orderID: OrderID, order: Order? = nil) {
     self.orderID = orderID

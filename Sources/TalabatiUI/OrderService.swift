@@ -17,6 +17,13 @@ public protocol OrderService {
   func archive(_ id: OrderID, at now: Date) throws -> Order
   func unarchive(_ id: OrderID, at now: Date) throws -> Order
   func saveLanguage(_ lang: Lang) throws
+  /// Refunds Amazon already paid for an imported order, oldest first (issue 6).
+  func importedRefunds(_ id: OrderID) throws -> [ImportedRefund]
+}
+
+extension OrderService {
+  /// Services without imported history have none.
+  public func importedRefunds(_ id: OrderID) throws -> [ImportedRefund] { [] }
 }
 
 /// Runs one effect synchronously against `service` and returns the action that reports its
@@ -31,6 +38,8 @@ public func perform(_ effect: Effect, service: any OrderService, now: Date) -> A
       return .pageLoaded(view: view, query: query, index: index, page)
     case .loadOrder(let id):
       return .orderLoaded(try service.order(id))
+    case .loadRefunds(let id):
+      return .refundsLoaded(id, try service.importedRefunds(id))
     case .cancel(let selection, let id, let reason):
       do {
         return .cancelSucceeded(try service.cancel(selection, in: id, reason: reason, at: now))

@@ -29,8 +29,13 @@ public func update(_ model: inout AppModel, _ action: Action) -> [Effect] {
     return pageLoaded(&model, view: view, query: query, index: index, page: page)
   case .orderLoaded(let order):
     model.busy = false
-    if model.detail?.orderID == order.id { model.detail?.order = order }
+    let shown = model.detail?.orderID == order.id
+    if shown { model.detail?.order = order }
     replaceRow(&model, with: order)
+    // Imported history may come with refunds Amazon already paid (issue 6).
+    return shown && order.imported ? [.loadRefunds(order.id)] : []
+  case .refundsLoaded(let id, let refunds):
+    if model.detail?.orderID == id { model.detail?.refunds = refunds }
     return []
   case .cancelSucceeded(let outcome):
     return cancelFinished(&model, .cancelled(outcome), order: outcome.order)

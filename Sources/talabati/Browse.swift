@@ -150,6 +150,10 @@ struct StoreService: OrderService {
   func saveLanguage(_ lang: Lang) throws {
     try db.setLanguage(lang == .en ? .en : .ar, account: account.id)
   }
+
+  func importedRefunds(_ id: OrderID) throws -> [ImportedRefund] {
+    try db.importedRefunds(order: id, account: account.id)
+  }
 }
 
 /// Connects the pure core (update/view) to the terminal and the store: keys become actions,

@@ -139,9 +139,26 @@ enum Scratch {
 
 /// A store built for the stress tests: one account, and orders of known shapes.
 ///
-/// Every order is placed one hour before `Talabati.now`, nothing has shipped, so a store item is
-/// cancellable (R2) and a seller item is not (its 30-minute window has closed, R3).
+/// The shipment and item orders are placed one hour before `Talabati.now`, nothing has shipped,
+/// so a store item is cancellable (R2) and a seller item is not (its 30-minute window has
+/// closed, R3). The return orders were placed twelve days earlier and are mostly delivered, so
+/// some of their items are inside their return window and some are not (R16).
 struct StressFixture {
+  /// An order with delivered items, returned item by item (R11–R16), and one shipment that has
+  /// not shipped yet (cancellable, R2), so returns and cancels meet on one order.
+  struct ReturnOrder {
+    var id: OrderID
+    /// Delivered four days before `Talabati.now`, categories with windows of 15 or 30 days:
+    /// returnable (R16).
+    var returnable: [ItemID]
+    /// Delivered nine days before: a grocery item (7-day window closed) and a digital one (not
+    /// returnable at all, R16). A return that includes one is refused whole.
+    var neverReturnable: [ItemID]
+    /// Not shipped yet: store items, cancellable as a whole shipment (R2, R4), never returnable.
+    var pending: ShipmentID
+    var pendingItems: [ItemID]
+  }
+
   /// An order cancelled only through `--shipment` and `--all` (R4 checks).
   struct ShipmentOrder {
     var id: OrderID
@@ -156,16 +173,20 @@ struct StressFixture {
   var shipmentOrders: [ShipmentOrder]
   /// Orders cancelled item by item (and with `--all`): every item is a store item.
   var itemOrders: [(id: OrderID, items: [ItemID])]
+  /// Orders with delivered items (returns, R11–R16).
+  var returnOrders: [ReturnOrder] = []
 
-  var allOrderIDs: [OrderID] { shipmentOrders.map(\.id) + itemOrders.map(\.id) }
+  var allOrderIDs: [OrderID] {
+    shipmentOrders.map(\.id) + itemOrders.map(\.id) + returnOrders.map(\.id)
+  }
 
   static let account = Account(
     id: 1, name: "Noura", email: "noura@example.com", language: .en, timeZone: "Asia/Riyadh")
 
   /// Builds the store at `dir/store.sqlite` through the store API (the same calls the CLI uses).
-  static func make(in dir: String, shipmentOrders: Int = 6, itemOrders: Int = 6) throws
-    -> StressFixture
-  {
+  static func make(
+    in dir: String, shipmentOrders: Int = 6, itemOrders: Int = 6, returnOrders: Int = 4
+  ) throws -> StressFixture {
     let path = dir + "/store.sqlite"
     let db = try AppDatabase.openFile(at: path)
     try db.createAccount(account, at: Talabati.nowDate)
@@ -173,19 +194,19 @@ struct StressFixture {
     var nextShipment: ShipmentID = 1
     var nextItem: ItemID = 1
     var orders: [Order] = []
-    func item(_ fulfilment: Fulfilment, price: Int64) -> Item {
+    func item(_ fulfilment: Fulfilment, price: Int64, category: String = "general") -> Item {
       defer { nextItem += 1 }
       return Item(
         id: nextItem, title: "Item \(nextItem) سلعة",
         seller: fulfilment == .store
           ? Seller(id: "amazon", name: "Amazon") : Seller(id: "s-1", name: "Seller One"),
         fulfilment: fulfilment, quantity: 1 + Int(nextItem % 3),
-        unitPrice: Money(minor: price + nextItem * 100))
+        unitPrice: Money(minor: price + nextItem * 100), category: category)
     }
-    func shipment(_ items: [Item], charge: Int64) -> Shipment {
+    func shipment(_ items: [Item], charge: Int64, timeline: Timeline? = nil) -> Shipment {
       defer { nextShipment += 1 }
       return Shipment(
-        id: nextShipment, timeline: Timeline(placedAt: placed),
+        id: nextShipment, timeline: timeline ?? Timeline(placedAt: placed),
         shippingCharge: Money(minor: charge), carrier: "Aramex", trackingNumber: "T\(nextShipment)",
         items: items)
     }
@@ -215,8 +236,47 @@ struct StressFixture {
           paymentMethod: PaymentMethod(kind: .card, last4: "1111"), shipments: [a, b]))
       iOrders.append((id, (a.items + b.items).map(\.id)))
     }
+    let day: TimeInterval = 86_400
+    let longAgo = Talabati.nowDate.addingTimeInterval(-12 * day)
+    // A shipment delivered `daysAgo` days before now (placed twelve days before now).
+    func delivered(_ daysAgo: Double) -> Timeline {
+      let at = Talabati.nowDate.addingTimeInterval(-daysAgo * day)
+      return Timeline(
+        placedAt: longAgo, shippingStartsAt: longAgo.addingTimeInterval(3600),
+        shippedAt: at.addingTimeInterval(-2 * day),
+        outForDeliveryAt: at.addingTimeInterval(-6 * 3600),
+        deliveredAt: at, expectedDeliveryAt: at)
+    }
+    var rOrders: [ReturnOrder] = []
+    for n in 0..<returnOrders {
+      let fresh = shipment(
+        [
+          item(.store, price: 2500, category: "electronics"), item(.store, price: 900),
+          item(.seller, price: 1300, category: "books"), item(.store, price: 400, category: "toys"),
+        ], charge: 1000, timeline: delivered(4))
+      let old = shipment(
+        [
+          item(.store, price: 300, category: "grocery"),
+          item(.store, price: 5000, category: "digital"),
+        ],
+        charge: 0, timeline: delivered(9))
+      let pending = shipment(
+        [item(.store, price: 700), item(.store, price: 800)], charge: 500,
+        timeline: Timeline(placedAt: longAgo))
+      let id = "402-3000000-\(1_000_000 + n)"
+      orders.append(
+        Order(
+          id: id, accountID: 1, placedAt: longAgo.addingTimeInterval(Double(n)),
+          paymentMethod: PaymentMethod(kind: .mada, last4: "9090"),
+          shipments: [fresh, old, pending]))
+      rOrders.append(
+        ReturnOrder(
+          id: id, returnable: fresh.items.map(\.id), neverReturnable: old.items.map(\.id),
+          pending: pending.id, pendingItems: pending.items.map(\.id)))
+    }
     _ = try db.insert(orders: orders, account: 1, actor: "stress")
-    return StressFixture(path: path, shipmentOrders: sOrders, itemOrders: iOrders)
+    return StressFixture(
+      path: path, shipmentOrders: sOrders, itemOrders: iOrders, returnOrders: rOrders)
   }
 }
 
@@ -266,6 +326,34 @@ struct Inspector {
       }
   }
 
+  /// One event row with its detail decoded (a flat JSON object).
+  struct EventRow {
+    var id: Int64
+    var order: String?
+    var kind: String
+    var detail: [String: Any]
+
+    /// A detail field as text (the support and return events store strings).
+    func text(_ key: String) -> String? {
+      if let s = detail[key] as? String { return s }
+      return (detail[key] as? NSNumber)?.stringValue
+    }
+  }
+
+  /// The events of the given kinds, oldest first.
+  func events(_ kinds: [String]) throws -> [EventRow] {
+    let marks = kinds.map { _ in "?" }.joined(separator: ", ")
+    return try rows(
+      "SELECT id, orderId, kind, detail FROM event WHERE kind IN (\(marks)) ORDER BY id",
+      StatementArguments(kinds)
+    ).map { row in
+      let detail: String = row["detail"]
+      let obj =
+        (try? JSONSerialization.jsonObject(with: Data(detail.utf8))) as? [String: Any] ?? [:]
+      return EventRow(id: row["id"], order: row["orderId"], kind: row["kind"], detail: obj)
+    }
+  }
+
   /// File names in a Maildir folder (`new`, `tmp`, `cur`).
   func files(_ folder: String) -> [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: maildir + "/" + folder)) ?? []).sorted()
@@ -304,4 +392,24 @@ func leaksLockError(_ text: String) -> Bool {
   let t = text.lowercased()
   return t.contains("database is locked") || t.contains("sqlite_busy")
     || t.contains("database table is locked") || t.contains("sqlite error")
+}
+
+/// True for the race `Maildir.recover` had (docs/robustness.md): a session opening the store
+/// moved a committed message from `tmp/` to `new/` while another session did the same; the
+/// slower rename failed with ENOENT and the whole command exited 5 "cannot deliver …: No such
+/// file or directory". Fixed (`Maildir.deliver` treats a message already in `new/` as
+/// delivered); the tests now fail if it comes back.
+func hitsMaildirRecoverRace(_ run: Talabati.Run) -> Bool {
+  run.code == 5 && run.stderr.contains("cannot deliver")
+    && run.stderr.contains("No such file or directory")
+}
+
+/// Drops the runs that hit the `Maildir.recover` race, recording each as a failure (a
+/// regression: the race is fixed), so the other checks still see the remaining runs.
+func withoutMaildirRecoverRace<Op>(_ runs: [(Op, Talabati.Run)]) -> [(Op, Talabati.Run)] {
+  runs.filter { _, run in
+    guard hitsMaildirRecoverRace(run) else { return true }
+    Issue.record("Maildir.recover race is back: \(run.args.prefix(2)): \(run.stderr)")
+    return false
+  }
 }

@@ -292,3 +292,45 @@ import Testing
     #expect(d.screen.text.contains("Error: no order numbered nope"))
   }
 }
+
+/// Issue 6: an order imported from Amazon shows the refunds Amazon already paid, under its
+/// total, in both languages; other orders never ask for them.
+@Suite struct ImportedRefundDetailTests {
+  func driver(lang: Lang) -> (TestDriver, Order) {
+    var imported = Fixtures.preparing
+    imported.imported = true
+    let service = InMemoryOrderService(
+      orders: [Fixtures.fresh, imported], account: Fixtures.account)
+    service.importedRefundsByOrder[imported.id] = [
+      ImportedRefund(
+        orderID: imported.id, amount: Money(minor: 5_000), refundedAt: Fixtures.now, occurrence: 0)
+    ]
+    var d = TestDriver(model: Fixtures.model(lang: lang), service: service)
+    d.start()
+    return (d, imported)
+  }
+
+  @Test(arguments: [Lang.en, Lang.ar])
+  func theRefundShowsUnderTheTotal(lang: Lang) throws {
+    var (d, imported) = driver(lang: lang)
+    let row = try #require(d.model.list.rows.firstIndex { $0.id == imported.id })
+    for _ in 0..<row { d.send(.moveDown) }
+    d.send(.openSelected)
+    #expect(d.effects.contains(.loadRefunds(imported.id)))
+    #expect(d.model.detail?.refunds.count == 1)
+    let text = d.screen.text
+    let expected =
+      lang == .en
+      ? "Refunded"
+      : Bidi.visual("استرداد", base: .rtl).glyphs.map(\.text).joined()
+    #expect(text.contains(expected), "\(text)")
+    #expect(text.contains("50.00"), "\(text)")
+  }
+
+  @Test func ordersPlacedHereDoNotAskForRefunds() {
+    var (d, _) = driver(lang: .en)
+    d.send(.openSelected)  // the newest order, placed in talabati
+    #expect(!d.effects.contains { if case .loadRefunds = $0 { true } else { false } })
+    #expect(d.model.detail?.refunds.isEmpty == true)
+  }
+}

@@ -45,6 +45,9 @@ extension StringTable {
     "detail.archivedTag": .init(ar: "مؤرشف", en: "archived"),
     "detail.placed": .init(ar: "تاريخ الطلب: {date}", en: "Placed: {date}"),
     "detail.total": .init(ar: "الإجمالي: {amount}", en: "Total: {amount}"),
+    "detail.importedRefund": .init(
+      ar: "استرداد {amount} في {date} (من سجل أمازون المستورد)",
+      en: "Refunded {amount} on {date} (imported from Amazon)"),
     "detail.payment": .init(ar: "طريقة الدفع: {payment}", en: "Payment: {payment}"),
     "detail.shipment": .init(
       ar: "الشحنة {n} من {count} · {status}", en: "Shipment {n} of {count} · {status}"),

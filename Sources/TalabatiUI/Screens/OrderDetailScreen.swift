@@ -31,6 +31,14 @@ enum DetailScreen {
       BodyLine(
         text: l.t("detail.payment", ["payment": l.payment(order.paymentMethod)]),
         indent: 2))
+    for r in detail.refunds {
+      lines.append(
+        BodyLine(
+          text: l.t(
+            "detail.importedRefund",
+            ["amount": l.money(r.amount), "date": l.date(r.refundedAt, style: .date)]),
+          indent: 2))
+    }
     for (n, s) in order.shipments.enumerated() {
       lines.append(.blank)
       var header = l.t(
