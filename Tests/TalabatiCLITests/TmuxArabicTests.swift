@@ -48,7 +48,7 @@ import Testing
 
     // Cancel the seller item of the newest order: open, c, tick, reason, confirm.
     try s.send("Enter")
-    try s.waitFor(arabic("detail.title"), seconds: 8, "the details, in Arabic")
+    try s.waitFor(arabic("detail.title"), "the details, in Arabic")
     try s.send("c")
     try s.waitFor(arabic("cancel.title"))
     try s.send("Home")
@@ -77,8 +77,8 @@ import Testing
     try s.send("Enter")
     try s.waitFor(arabic("detail.title"))
     // R1: why it cannot be cancelled, in Arabic; R7: what to do instead.
-    try s.waitFor(arabic("refusal.entered-shipping"), seconds: 8, "R1 refusal in Arabic")
-    try s.waitFor(arabic("alternative.refuse-on-delivery"), seconds: 8, "R7 alternative in Arabic")
+    try s.waitFor(arabic("refusal.entered-shipping"), "R1 refusal in Arabic")
+    try s.waitFor(arabic("alternative.refuse-on-delivery"), "R7 alternative in Arabic")
 
     // Archive it (R17), then find it in the archived view and bring it back (R18).
     try s.send("A")
@@ -100,7 +100,7 @@ import Testing
     func naming(_ screen: String) -> Int {
       screen.split(separator: "\n").filter { $0.contains(preparing) }.count
     }
-    let deadline = Date().addingTimeInterval(8)
+    let deadline = Date().addingTimeInterval(30)
     var restored = try s.screen()
     while naming(restored) != 1, Date() < deadline {
       usleep(100_000)

@@ -57,7 +57,7 @@ import Testing
 
     /// Waits until the screen contains `text` (up to `seconds`), returning the screen.
     @discardableResult
-    func waitFor(_ text: String, seconds: Double = 8, _ comment: String = "") throws -> String {
+    func waitFor(_ text: String, seconds: Double = 30, _ comment: String = "") throws -> String {
       let deadline = Date().addingTimeInterval(seconds)
       var last = ""
       while Date() < deadline {
@@ -219,7 +219,7 @@ import Testing
     let pids = children.split(separator: " ").compactMap { Int32($0) }
     #expect(!pids.isEmpty)
     s = nil  // kills the session: the pty goes away
-    let deadline = Date().addingTimeInterval(5)
+    let deadline = Date().addingTimeInterval(20)
     while Date() < deadline, pids.contains(where: { kill($0, 0) == 0 }) { usleep(100_000) }
     #expect(!pids.contains { kill($0, 0) == 0 }, "talabati outlived its terminal")
   }

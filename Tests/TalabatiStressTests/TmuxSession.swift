@@ -82,7 +82,7 @@ final class TmuxSession {
   /// Waits until the screen contains `text`, returning the last screen seen.
   @discardableResult
   func waitFor(
-    _ text: String, seconds: Double = 10, joined: Bool = false,
+    _ text: String, seconds: Double = 30, joined: Bool = false,
     sourceLocation: SourceLocation = #_sourceLocation
   ) throws -> String {
     let deadline = Date().addingTimeInterval(seconds)
