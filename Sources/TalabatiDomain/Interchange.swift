@@ -21,21 +21,9 @@ public struct InterchangeDocument: Codable, Hashable, Sendable {
   /// The version this build writes.
   public static let currentVersion = 1
 
-  /// A refund Amazon already paid for an imported order (issue 6): history that moves no
-  /// money. `occurrence` tells identical rows (same order, instant and amount) apart, from 0.
-  public struct Refund: Codable, Hashable, Sendable {
-    public var orderID: OrderID
-    public var amount: Money
-    public var refundedAt: Date
-    public var occurrence: Int
-
-    public init(orderID: OrderID, amount: Money, refundedAt: Date, occurrence: Int = 0) {
-      self.orderID = orderID
-      self.amount = amount
-      self.refundedAt = refundedAt
-      self.occurrence = occurrence
-    }
-  }
+  /// A refund Amazon already paid for an imported order (issue 6): the domain's
+  /// `ImportedRefund`, written as it is encoded (orderID, amount, refundedAt, occurrence).
+  public typealias Refund = ImportedRefund
 
   public var format: String
   public var version: Int

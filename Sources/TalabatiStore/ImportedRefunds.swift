@@ -73,12 +73,18 @@ extension AppDatabase {
             ORDER BY r.refundedAt, r.id
             """,
           arguments: [id, account])
-        return rows.map { row in
-          ImportedRefund(
-            orderID: row[0], amount: Money(minor: row[1], currency: row[2]),
-            refundedAt: Date(epochMillis: row[3]), occurrence: row[4])
-        }
+        return rows.map(ImportedRefund.init(row:))
       }
     }
+  }
+}
+
+extension ImportedRefund {
+  /// The columns `orderId, amountMinor, currency, refundedAt, occurrence` of `imported_refund`,
+  /// in that order.
+  init(row: Row) {
+    self.init(
+      orderID: row[0], amount: Money(minor: row[1], currency: row[2]),
+      refundedAt: Date(epochMillis: row[3]), occurrence: row[4])
   }
 }

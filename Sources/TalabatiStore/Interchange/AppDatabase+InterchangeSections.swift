@@ -37,11 +37,7 @@ extension AppDatabase {
         WHERE o.accountId = ? ORDER BY r.id
         """,
       arguments: [account]
-    ).map { row in
-      InterchangeDocument.Refund(
-        orderID: row[0], amount: Money(minor: row[1], currency: row[2]),
-        refundedAt: Date(epochMillis: row[3]), occurrence: row[4])
-    }
+    ).map(ImportedRefund.init(row:))
     out.callbacks = try Row.fetchAll(
       db,
       sql: """
