@@ -16,6 +16,7 @@ let package = Package(
     .library(name: "TalabatiUI", targets: ["TalabatiUI"]),
     .library(name: "TalabatiTerminal", targets: ["TalabatiTerminal"]),
     .library(name: "TalabatiImport", targets: ["TalabatiImport"]),
+    .library(name: "TalabatiServices", targets: ["TalabatiServices"]),
   ],
   dependencies: [
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -56,11 +57,16 @@ let package = Package(
       dependencies: ["TalabatiDomain", "TalabatiText", "TOMLKit"]
     ),
     .target(name: "TalabatiTerminal", dependencies: ["TalabatiUI", "CNcursesw", "CSystemShims"]),
+    // The store behind the client's effects (the UI core never imports the store).
+    .target(
+      name: "TalabatiServices",
+      dependencies: ["TalabatiDomain", "TalabatiStore", "TalabatiText", "TalabatiUI"]
+    ),
     .executableTarget(
       name: "talabati",
       dependencies: [
         "TalabatiDomain", "TalabatiStore", "TalabatiText", "TalabatiUI", "TalabatiTerminal",
-        "TalabatiImport", "TalabatiQR",
+        "TalabatiImport", "TalabatiQR", "TalabatiServices",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

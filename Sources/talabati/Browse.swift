@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TalabatiDomain
+import TalabatiServices
 import TalabatiStore
 import TalabatiTerminal
 import TalabatiText
@@ -109,51 +110,6 @@ struct Browse: ParsableCommand {
 private func userThemeExists(_ name: String, in directory: String?) -> Bool {
   guard let directory else { return false }
   return FileManager.default.fileExists(atPath: directory + "/" + name + ".toml")
-}
-
-/// The store, seen through the operations the full-screen client's effects need.
-struct StoreService: OrderService {
-  let db: AppDatabase
-  let account: Account
-
-  func page(
-    view: OrderListView, query: String?, after: ListCursor?, limit: Int, now: Date
-  ) throws -> OrderPage {
-    if let q = query, !q.trimmingCharacters(in: .whitespaces).isEmpty {
-      return try db.search(
-        account: account.id, query: q, view: view, limit: limit, after: after, now: now)
-    }
-    return try db.orders(account: account.id, view: view, limit: limit, after: after, now: now)
-  }
-
-  func order(_ id: OrderID) throws -> Order { try db.order(id, account: account.id) }
-
-  func cancel(
-    _ selection: CancelSelection, in order: OrderID, reason: CancelReason, at now: Date
-  ) throws -> CancelOutcome {
-    do {
-      return try db.cancel(
-        selection, in: order, account: account.id, reason: reason, at: now, actor: "tui")
-    } catch StoreError.policy(let refusal) {
-      throw refusal  // the client shows why and what to do instead (R7)
-    }
-  }
-
-  func archive(_ id: OrderID, at now: Date) throws -> Order {
-    try db.archive(order: id, account: account.id, at: now, actor: "tui")
-  }
-
-  func unarchive(_ id: OrderID, at now: Date) throws -> Order {
-    try db.unarchive(order: id, account: account.id, at: now, actor: "tui")
-  }
-
-  func saveLanguage(_ lang: Lang) throws {
-    try db.setLanguage(lang == .en ? .en : .ar, account: account.id)
-  }
-
-  func importedRefunds(_ id: OrderID) throws -> [ImportedRefund] {
-    try db.importedRefunds(order: id, account: account.id)
-  }
 }
 
 /// Connects the pure core (update/view) to the terminal and the store: keys become actions,

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TalabatiDomain
 import TalabatiQR
+import TalabatiServices
 import TalabatiStore
 import TalabatiText
 import TalabatiUI
@@ -489,24 +490,24 @@ func labelSVG(_ record: ReturnRecord) throws -> String {
 // MARK: - The full-screen client's returns service
 
 extension StoreService: ReturnsService {
-  func returnInfo(_ order: OrderID, now: Date) throws -> ReturnInfo {
+  public func returnInfo(_ order: OrderID, now: Date) throws -> ReturnInfo {
     let ctx = try db.returnContext(order: order, account: account.id, at: now)
     return ReturnInfo(policy: ctx.policy, returned: ctx.returned)
   }
 
-  func requestReturn(
+  public func requestReturn(
     items: [ItemID], in order: OrderID, reason: ReturnReason, resolution: ReturnResolution,
     now: Date
   ) throws -> ReturnReceipt {
     let record = try db.requestReturn(
       items: items, in: order, account: account.id, reason: reason, resolution: resolution,
-      at: now, actor: "tui")
+      at: now, actor: actor)
     return receipt(record)
   }
 
-  func returns(now: Date) throws -> [ReturnRecord] { try db.returns(account: account.id) }
+  public func returns(now: Date) throws -> [ReturnRecord] { try db.returns(account: account.id) }
 
-  func label(rma: String) throws -> ReturnReceipt {
+  public func label(rma: String) throws -> ReturnReceipt {
     receipt(try db.returnRecord(rma: rma, account: account.id))
   }
 

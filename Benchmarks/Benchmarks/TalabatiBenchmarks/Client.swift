@@ -1,6 +1,7 @@
 import CBenchPty
 import Foundation
 import TalabatiDomain
+import TalabatiServices
 import TalabatiStore
 import TalabatiTerminal
 import TalabatiText
@@ -10,46 +11,6 @@ import TalabatiUI
   import Glibc
 #endif
 
-/// The store seen through the operations the full-screen client's effects need: a copy of
-/// `StoreService` in `Sources/talabati/Browse.swift`, which is internal to the executable.
-struct BenchStoreService: OrderService {
-  let db: AppDatabase
-  let account: Account
-
-  func page(
-    view: OrderListView, query: String?, after: ListCursor?, limit: Int, now: Date
-  ) throws -> OrderPage {
-    if let q = query, !q.trimmingCharacters(in: .whitespaces).isEmpty {
-      return try db.search(
-        account: account.id, query: q, view: view, limit: limit, after: after, now: now)
-    }
-    return try db.orders(account: account.id, view: view, limit: limit, after: after, now: now)
-  }
-
-  func order(_ id: OrderID) throws -> Order { try db.order(id, account: account.id) }
-
-  func cancel(
-    _ selection: CancelSelection, in order: OrderID, reason: CancelReason, at now: Date
-  ) throws -> CancelOutcome {
-    do {
-      return try db.cancel(
-        selection, in: order, account: account.id, reason: reason, at: now, actor: "bench")
-    } catch StoreError.policy(let refusal) {
-      throw refusal
-    }
-  }
-
-  func archive(_ id: OrderID, at now: Date) throws -> Order {
-    try db.archive(order: id, account: account.id, at: now, actor: "bench")
-  }
-
-  func unarchive(_ id: OrderID, at now: Date) throws -> Order {
-    try db.unarchive(order: id, account: account.id, at: now, actor: "bench")
-  }
-
-  func saveLanguage(_ lang: Lang) throws {}  // a benchmark never changes the store's settings
-}
-
 /// The pure core wired the way `FullScreenApp` (Sources/talabati/Browse.swift) wires it: a key
 /// becomes an action through the keymap, `update` runs, its effects run against the store
 /// and their results go back into `update`; `frame()` is `view` to a `Screen`.
@@ -58,7 +19,7 @@ struct BenchStoreService: OrderService {
 /// never produce them.
 final class Client {
   var model: AppModel
-  let service: BenchStoreService
+  let service: StoreService
   let width: Int
   let height: Int
   /// The last failure an effect reported (`.failed`), so a benchmark can refuse to report
@@ -71,7 +32,7 @@ final class Client {
     guard let account = try db.defaultAccount() else {
       throw FixtureError("\(path) holds no account")
     }
-    service = BenchStoreService(db: db, account: account)
+    service = StoreService(db: db, account: account, actor: "bench")
     self.width = width
     self.height = height
     model = AppModel(
