@@ -245,25 +245,10 @@ extension AppDatabase {
     do {
       let result = try writer.write { db -> T in
         let (value, pending) = try body(db)
-        var mail = pending.mail
-        mail.kind = pending.kind  // the same X-Talabati-Kind header as returns and fraud reports
-        let text = mail.rendered()
-        let file = try maildir?.writeTemporary(text)
-        tmpName = file
-        try db.execute(
-          sql: """
-            INSERT INTO outbox (accountId, orderId, kind, createdAt, subject, recipient,
-              maildirFile, message)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-          arguments: [
-            pending.account, pending.order, pending.kind.rawValue, pending.mail.date.epochMillis,
-            MailFormat.sanitize(pending.mail.subject, limit: 400), pending.mail.to, file, text,
-          ])
-        try appendEvent(
-          db, account: pending.account, order: pending.order, kind: .messageSent,
-          at: pending.mail.date.epochMillis, actor: "system",
-          detail: try json(["kind": pending.kind.rawValue, "file": file ?? ""]))
+        // The one path every message takes: Maildir tmp/, outbox row, message-sent event.
+        _ = try queueMail(
+          db, pending.mail, kind: pending.kind, account: pending.account, order: pending.order,
+          onFile: { tmpName = $0 })
         try injectFault(.beforeCommit)
         return value
       }
