@@ -104,8 +104,11 @@ private func drawStatusLine(_ model: AppModel, _ c: inout Canvas, row: Int) {
     if l.rowCount > 0 {
       let pos = l.rowsBefore + l.selected + 1
       let known = l.rowsBefore + l.rowCount
-      place += " " + Bidi.isolate("\(pos)/\(known)\(l.atEnd ? "" : "+")")
+      let position = Bidi.isolate("\(pos)/\(known)\(l.atEnd ? "" : "+")")
       spare = max(0, String(known).utf8.count - String(pos).utf8.count)
+      // Narrow terminals keep the position and drop the view's name (the tabs above show it).
+      let full = place + " " + position
+      place = TextWidth.columns(full) + 1 + spare <= c.width / 3 ? full : position
     }
   } else {
     place = renderer(for: model.route).title(model, c)
