@@ -84,12 +84,14 @@ struct ImportAmazon: ParsableCommand {
         let order = r.orderID.map {
           tr("cli.importAmazon.rejectedOrder", lang, ["order": Bidi.isolate(Sanitizer.clean($0))])
         }
-        // The file name, line and reason stay one left-to-right run inside Arabic.
+        // file:line, the order number and the (English) reason are isolated: each keeps its
+        // left-to-right order inside an Arabic line.
         out.line(
           tr(
             "cli.importAmazon.rejectedRow", lang,
             [
-              "file": Bidi.isolate(Sanitizer.clean(file)), "line": "\(r.line)",
+              // One left-to-right token, as editors and grep print it: file:line.
+              "place": Bidi.isolate(Sanitizer.clean(file) + ":\(r.line)"),
               "order": order ?? "", "reason": Bidi.isolate(Sanitizer.clean(r.reason)),
             ]))
       }

@@ -1,4 +1,5 @@
 import Foundation
+import TalabatiText
 import Testing
 
 /// End to end: `talabati import-amazon` on an export folder, in Arabic and English, then the
@@ -124,5 +125,27 @@ import Testing
       ["import-amazon", other.path, "--store", store, "--now", CLI.now])
     #expect(notExport.code == 2, "\(notExport.stderr)")
     #expect(!notExport.stderr.isEmpty)
+  }
+
+  /// On a terminal the summary is laid out for the reader: a line longer than the terminal
+  /// wraps instead of losing its end, and the English reason inside an Arabic line keeps its
+  /// left-to-right order on the line it wraps onto.
+  @Test(
+    .enabled(if: TmuxTests.hasTmux, "tmux is not installed: run `make test`"),
+    arguments: ["ar", "en"])
+  func aLongLineWrapsOnATerminal(lang: String) throws {
+    let dir = try Self.export()
+    let store = dir.deletingLastPathComponent().appendingPathComponent("t.sqlite").path
+    let s = try TmuxTests.Session(
+      store: store, lang: lang, width: 60, height: 16, arguments: ["import-amazon", dir.path])
+    let screen = try s.waitFor("EXITED:")
+    #expect(screen.contains("EXITED:0"), "\(screen)")
+    let lines = screen.split(separator: "\n").map(String.init)
+    for line in lines { #expect(TextWidth.columns(line) <= 60, "too wide: \(line)") }
+    // The rejected row's reason is whole, in reading order, on the line it wrapped onto.
+    let reason = lines.first { $0.contains("is not an amount") }
+    #expect(reason?.contains("\"twelve\" is not an amount") == true, "\(screen)")
+    #expect(lines.contains { $0.contains("Order History.csv:5") }, "\(screen)")
+    #expect(!screen.contains("…"), "a line was cut instead of wrapped:\n\(screen)")
   }
 }

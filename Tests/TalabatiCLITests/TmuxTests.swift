@@ -16,12 +16,16 @@ import Testing
     let name = "talabati-test-\(UUID().uuidString.prefix(8))"
     let store: String
 
-    init(store: String, lang: String, width: Int = 80, height: Int = 24) throws {
+    /// `arguments` run a command instead of the full-screen client.
+    init(
+      store: String, lang: String, width: Int = 80, height: Int = 24, arguments: [String] = []
+    ) throws {
       self.store = store
-      let command = [
-        "env", "TALABATI_STORE=\(store)", "TALABATI_NOW=\(CLI.now)", "TALABATI_LANG=\(lang)",
-        "SWIFT_BACKTRACE=enable=no", CLI.binary,
-      ].map { "'\($0)'" }.joined(separator: " ")
+      let command =
+        ([
+          "env", "TALABATI_STORE=\(store)", "TALABATI_NOW=\(CLI.now)", "TALABATI_LANG=\(lang)",
+          "SWIFT_BACKTRACE=enable=no", CLI.binary,
+        ] + arguments).map { "'\($0)'" }.joined(separator: " ")
       // After talabati exits, show its exit code and whether the tty is back in cooked mode.
       let shell =
         "\(command); echo EXITED:$?; stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' "

@@ -96,7 +96,7 @@ extension StringTable {
       ar: "رُفض {rows} سطرًا (تُرك {orders} طلبًا كاملًا خارج الاستيراد):",
       en: "Rejected {rows} rows ({orders} orders left out):"),
     "cli.importAmazon.rejectedRow": .init(
-      ar: "  {file}:{line}{order}: {reason}", en: "  {file}:{line}{order}: {reason}"),
+      ar: "  {place}{order}: {reason}", en: "  {place}{order}: {reason}"),
     "cli.importAmazon.rejectedOrder": .init(ar: " الطلب {order}", en: " order {order}"),
     "cli.importAmazon.more": .init(ar: "  … و{count} غيرها", en: "  … and {count} more"),
     "cli.importAmazon.notices": .init(
