@@ -303,36 +303,18 @@ public enum Format {
     return "other"
   }
 
-  /// `n` of `unit` (`second`, `minute`, `hour`, `day`) with Arabic number agreement:
+  /// `n` of `unit` (`second`, `minute`, `hour`, `day`, `order`, `row`) with Arabic number
+  /// agreement:
   /// دقيقة واحدة، دقيقتين، ٣ دقائق، ١٢ دقيقة، ١٠٠ دقيقة.
   public static func quantity(
     _ n: Int, unit: String, lang: Lang, digits style: DigitStyle = .western
   )
     -> String
   {
-    let key: String
-    switch (unit, arabicPluralCategory(n)) {
-    case ("second", "one"): key = "unit.second.one"
-    case ("second", "two"): key = "unit.second.two"
-    case ("second", "few"): key = "unit.second.few"
-    case ("second", "many"): key = "unit.second.many"
-    case ("second", _): key = "unit.second.other"
-    case ("minute", "one"): key = "unit.minute.one"
-    case ("minute", "two"): key = "unit.minute.two"
-    case ("minute", "few"): key = "unit.minute.few"
-    case ("minute", "many"): key = "unit.minute.many"
-    case ("minute", _): key = "unit.minute.other"
-    case ("hour", "one"): key = "unit.hour.one"
-    case ("hour", "two"): key = "unit.hour.two"
-    case ("hour", "few"): key = "unit.hour.few"
-    case ("hour", "many"): key = "unit.hour.many"
-    case ("hour", _): key = "unit.hour.other"
-    case ("day", "one"): key = "unit.day.one"
-    case ("day", "two"): key = "unit.day.two"
-    case ("day", "few"): key = "unit.day.few"
-    case ("day", "many"): key = "unit.day.many"
-    default: key = "unit.day.other"
-    }
+    // `unit.<unit>.<category>` (one, two, few, many, other), `other` when a unit has no form
+    // of its own for the category.
+    var key = "unit.\(unit).\(arabicPluralCategory(n))"
+    if StringTable.entries[key] == nil { key = "unit.\(unit).other" }
     return digits(tr(key, lang, ["n": number(n, digits: style)]), style)
   }
 

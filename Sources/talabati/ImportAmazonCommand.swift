@@ -69,8 +69,10 @@ struct ImportAmazon: ParsableCommand {
     }
     let lang = try global.requestedLanguage().map(Lang.init) ?? .ar
     let out = Output(lang: lang)
+    func orders(_ n: Int) -> String { Format.quantity(n, unit: "order", lang: lang) }
+    func rows(_ n: Int) -> String { Format.quantity(n, unit: "row", lang: lang) }
     let counts = [
-      "orders": "\(report.ordersImported)", "rows": "\(report.rowsRead)",
+      "orders": orders(report.ordersImported), "rows": rows(report.rowsRead),
       "skipped": "\(report.ordersSkipped)", "seconds": String(format: "%.1f", seconds),
     ]
     out.line(tr(dryRun ? "cli.importAmazon.dryRun" : "cli.importAmazon.done", lang, counts))
@@ -78,7 +80,7 @@ struct ImportAmazon: ParsableCommand {
       out.line(
         tr(
           "cli.importAmazon.rejected", lang,
-          ["rows": "\(report.rejectedRowCount)", "orders": "\(report.ordersRejected)"]))
+          ["rows": rows(report.rejectedRowCount), "orders": orders(report.ordersRejected)]))
       for r in report.rejectedRows {
         let file = (r.file as NSString).lastPathComponent
         let order = r.orderID.map {
@@ -110,7 +112,7 @@ struct ImportAmazon: ParsableCommand {
         tr(
           "cli.importAmazon.refunds", lang,
           [
-            "stored": "\(report.refundsStored)", "rows": "\(report.refundRows)",
+            "stored": "\(report.refundsStored)", "rows": rows(report.refundRows),
             "present": "\(report.refundsAlreadyPresent)",
             "unmatched": "\(report.refundsUnmatched)",
           ]))
@@ -185,7 +187,8 @@ final class ProgressMeter {
     let elapsed = max(Date().timeIntervalSince(start), 0.001)
     var text = tr(
       p.pass == 1 ? "cli.importAmazon.scanning" : "cli.importAmazon.importing", lang,
-      ["rows": "\(p.rowsRead)"])
+      ["rows": p.pass == 1 ? Format.quantity(p.rowsRead, unit: "row", lang: lang) : "\(p.rowsRead)"]
+    )
     if p.pass == 2, let total = p.totalRows {
       text += tr("cli.importAmazon.ofRows", lang, ["total": "\(total)"])
     }

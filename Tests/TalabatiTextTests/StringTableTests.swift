@@ -132,3 +132,22 @@ struct StringTableTests {
     return raws
   }
 }
+
+/// Counts in CLI sentences agree with their number in Arabic (CLDR categories) and English.
+@Suite struct QuantityTests {
+  @Test(arguments: [
+    (1, "طلب واحد", "1 order"), (2, "طلبين", "2 orders"), (3, "3 طلبات", "3 orders"),
+    (10, "10 طلبات", "10 orders"), (11, "11 طلبًا", "11 orders"), (100, "100 طلب", "100 orders"),
+    (0, "0 طلب", "0 orders"), (103, "103 طلبات", "103 orders"),
+  ])
+  func orders(n: Int, ar: String, en: String) {
+    #expect(Format.quantity(n, unit: "order", lang: .ar) == ar)
+    #expect(Format.quantity(n, unit: "order", lang: .en) == en)
+  }
+
+  @Test func existingUnitsKeepTheirForms() {
+    #expect(Format.quantity(2, unit: "minute", lang: .ar) == "دقيقتين")
+    #expect(Format.quantity(12, unit: "minute", lang: .ar) == "12 دقيقة")
+    #expect(Format.quantity(1, unit: "row", lang: .en) == "1 row")
+  }
+}

@@ -85,32 +85,31 @@ extension StringTable {
       ar: "استرداد {amount} في {date} (من سجل أمازون المستورد)",
       en: "Refunded {amount} on {date} (from the imported Amazon history)"),
     "cli.importAmazon.done": .init(
-      ar: "استُورد {orders} طلبًا من {rows} سطرًا في {seconds} ث؛ {skipped} موجودة من قبل.",
-      en: "Imported {orders} orders from {rows} rows in {seconds} s; {skipped} already present."),
+      ar: "استُورد {orders} من {rows} في {seconds} ث؛ الموجودة من قبل: {skipped}.",
+      en: "Imported {orders} from {rows} in {seconds} s; already present: {skipped}."),
     "cli.importAmazon.dryRun": .init(
-      ar: "تجربة فقط، لم يُحفظ شيء: {orders} طلبًا جاهزًا للاستيراد من {rows} سطرًا؛ "
-        + "{skipped} موجودة من قبل.",
-      en: "Dry run, nothing stored: {orders} orders ready to import from {rows} rows; "
-        + "{skipped} already present."),
+      ar: "تجربة فقط، لم يُحفظ شيء: {orders} جاهزة للاستيراد من {rows}؛ "
+        + "الموجودة من قبل: {skipped}.",
+      en: "Dry run, nothing stored: {orders} ready to import from {rows}; "
+        + "already present: {skipped}."),
     "cli.importAmazon.rejected": .init(
-      ar: "رُفض {rows} سطرًا (تُرك {orders} طلبًا كاملًا خارج الاستيراد):",
-      en: "Rejected {rows} rows ({orders} orders left out):"),
+      ar: "رُفض {rows} (تُرك {orders} خارج الاستيراد كاملًا):",
+      en: "Rejected {rows} ({orders} left out whole):"),
     "cli.importAmazon.rejectedRow": .init(
       ar: "  {place}{order}: {reason}", en: "  {place}{order}: {reason}"),
     "cli.importAmazon.rejectedOrder": .init(ar: " الطلب {order}", en: " order {order}"),
     "cli.importAmazon.more": .init(ar: "  … و{count} غيرها", en: "  … and {count} more"),
     "cli.importAmazon.notices": .init(
-      ar: "تُخطي {count} سطر تنبيه.", en: "Skipped {count} notice rows."),
+      ar: "سطور تنبيه متخطّاة: {count}.", en: "Notice rows skipped: {count}."),
     "cli.importAmazon.refunds": .init(
-      ar: "سُجّل {stored} استردادًا جديدًا من {rows} سطرًا ({present} مسجّلة من قبل، "
-        + "و{unmatched} لطلبات ليست في المتجر).",
-      en: "Recorded {stored} new refunds from {rows} rows ({present} already recorded, "
-        + "{unmatched} for orders not in the store)."),
+      ar: "الاستردادات من {rows}: سُجّل {stored}، والمسجّلة من قبل {present}، "
+        + "ولطلبات ليست في المتجر {unmatched}.",
+      en: "Refunds from {rows}: {stored} recorded, {present} already recorded, "
+        + "{unmatched} for orders not in the store."),
     "cli.importAmazon.returnRequests": .init(
-      ar: "عُدّ {count} طلب إرجاع ولم يُخزَّن: ملف أمازون لا يذكر المنتجات المُرجعة.",
-      en: "Counted {count} return requests, not stored: Amazon's file does not name the items."),
-    "cli.importAmazon.scanning": .init(
-      ar: "فحص: {rows} سطرًا", en: "scanning: {rows} rows"),
+      ar: "طلبات الإرجاع: عُدّ {count} ولم يُخزَّن منها شيء، فملف أمازون لا يذكر المنتجات المُرجعة.",
+      en: "Return requests: {count} counted, none stored: Amazon's file does not name the items."),
+    "cli.importAmazon.scanning": .init(ar: "فحص: {rows}", en: "scanning: {rows}"),
     "cli.importAmazon.importing": .init(
       ar: "استيراد: {rows}", en: "importing: {rows}"),
     "cli.importAmazon.ofRows": .init(ar: "/{total} سطرًا", en: "/{total} rows"),
