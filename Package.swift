@@ -16,6 +16,7 @@ let package = Package(
     .library(name: "TalabatiUI", targets: ["TalabatiUI"]),
     .library(name: "TalabatiTerminal", targets: ["TalabatiTerminal"]),
     .library(name: "TalabatiImport", targets: ["TalabatiImport"]),
+    .library(name: "TalabatiCSV", targets: ["TalabatiCSV"]),
     .library(name: "TalabatiServices", targets: ["TalabatiServices"]),
   ],
   dependencies: [

@@ -27,6 +27,7 @@ let package = Package(
         .product(name: "TalabatiUI", package: "talabati"),
         .product(name: "TalabatiTerminal", package: "talabati"),
         .product(name: "TalabatiImport", package: "talabati"),
+        .product(name: "TalabatiCSV", package: "talabati"),
         .product(name: "TalabatiServices", package: "talabati"),
         "CBenchPty",
       ],

@@ -1,5 +1,6 @@
 import Benchmark
 import Foundation
+import TalabatiCSV
 import TalabatiDomain
 import TalabatiImport
 import TalabatiStore
@@ -276,6 +277,32 @@ func registerImport(_ size: Size) {
       benchmark.measurement(Metrics.rowsPerSecond, Int(Double(report.rowsRead) / seconds))
     } catch {
       benchmark.error("import failed: \(error)")
+    }
+  } setup: {
+    try Fixtures.makeDirectory(Fixtures.scratch)
+    return try Fixtures.ensureCSV(size.orders)
+  }
+
+  Benchmark(
+    "CSV import n=\(size.label) rows: CSV reader alone (RFC 4180 parse, no mapping, no store)",
+    configuration: config
+  ) { (benchmark: Benchmark, csv: String) in
+    do {
+      let start = ContinuousClock.now
+      benchmark.startMeasurement()
+      let reader = try CSVReader(path: csv)
+      var records = 0
+      while try reader.next() { records += 1 }
+      benchmark.stopMeasurement()
+      let seconds = (ContinuousClock.now - start).seconds
+      // The header and the notice line before it are records too.
+      guard records >= size.orders else {
+        benchmark.error("read \(records) records")
+        return
+      }
+      benchmark.measurement(Metrics.rowsPerSecond, Int(Double(records) / seconds))
+    } catch {
+      benchmark.error("read failed: \(error)")
     }
   } setup: {
     try Fixtures.makeDirectory(Fixtures.scratch)
