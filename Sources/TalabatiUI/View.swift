@@ -20,6 +20,7 @@ func renderer(for route: Route) -> any ScreenRenderer.Type {
   case .reasonPicker: ReasonPickerScreen.self
   case .confirmCancel: ConfirmScreen.self
   case .confirmArchive: ConfirmArchiveScreen.self
+  case .confirmRestore: ConfirmRestoreScreen.self
   case .result: ResultScreen.self
   case .help: HelpScreen.self
   case .support: SupportScreen.self
@@ -78,6 +79,15 @@ private func drawMessageLine(_ model: AppModel, _ c: inout Canvas, row: Int) {
     c.screen.cursor = (row, c.direction == .rtl ? max(0, c.width - 1 - used) : used)
     return
   }
+  if model.route == .support, let s = model.support, let id = s.confirmingCancel,
+    let callback = s.callbacks.first(where: { $0.id == id })
+  {
+    // Cancelling a call-back asks first (R21; issue 13, item 14).
+    let time = Format.date(
+      callback.at, lang: model.lang, timeZone: model.timeZone, style: .numericDateTime)
+    c.text(c.t("support.confirmCancel", ["time": time]), row: row, role: .warning)
+    return
+  }
   switch model.flash {
   case .info(let key, let args)?:
     let safe = args.mapValues { Bidi.isolate(Sanitizer.clean($0)) }
@@ -113,8 +123,9 @@ private func drawStatusLine(_ model: AppModel, _ c: inout Canvas, row: Int) {
   } else {
     place = renderer(for: model.route).title(model, c)
   }
-  var hints = Keymap.hints(for: model.route, direction: model.direction).map {
-    Bidi.isolate($0.keyLabel) + " " + c.t(hintKey($0.helpKey))
+  // Only keys that act on this screen in this state (issue 13, item 12).
+  var hints = Keymap.hints(in: model).map {
+    Bidi.isolate($0.keyLabel) + " " + c.t(hintKey(Keymap.helpKey(for: $0, in: model)))
   }
   if model.compact { hints = Array(hints.prefix(4)) }
   let placeWidth = min(c.width / 3, TextWidth.columns(place) + 1 + spare)

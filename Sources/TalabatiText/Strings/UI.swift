@@ -147,7 +147,7 @@ extension StringTable {
       ar: "البحث في العناوين وأرقام الطلبات", en: "Search titles and order numbers"),
     "help.cancel": .init(
       ar: "إلغاء السلع المحددة في هذا الطلب", en: "Cancel checked items in this order"),
-    "help.archive": .init(ar: "أرشفة الطلب (أو إعادته)", en: "Archive the order (or restore it)"),
+    "help.archive": .init(ar: "أرشفة الطلب", en: "Archive the order"),
     "help.unarchive": .init(ar: "إعادة الطلب المؤرشف", en: "Restore an archived order"),
     "help.toggle": .init(
       ar: "تحديد السلعة أو الشحنة كاملة", en: "Check an item, or a whole shipment"),
