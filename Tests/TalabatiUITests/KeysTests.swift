@@ -602,3 +602,32 @@ func everyScreenState(lang: Lang = .en) -> [(String, KeysDriver)] {
     #expect(d.model.list.selectedRow?.id == Fixtures.archived.id)
   }
 }
+
+// MARK: - README (item 20)
+
+@Suite struct ReadmeKeyTableTests {
+  /// The README's key table, from its header to the first line that is not a table row.
+  static func keyTable() throws -> String {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    let readme = try String(contentsOf: url.appendingPathComponent("README.md"), encoding: .utf8)
+    let lines = readme.components(separatedBy: "\n")
+    guard let start = lines.firstIndex(where: { $0.hasPrefix("| keys |") }) else { return "" }
+    return lines[start...].prefix { $0.hasPrefix("|") }.joined(separator: "\n")
+  }
+
+  @Test func theReadmeKeyTableNamesEveryKeyOfTheKeymap() throws {
+    let table = try Self.keyTable()
+    #expect(!table.isEmpty, "README.md has no key table")
+    for label in Set(Keymap.bindings.map(\.keyLabel)).sorted() {
+      if label.count == 1, label.first?.isNumber == true {
+        #expect(table.contains("`1`…`8`"), "digits")
+      } else if label.count == 1 {
+        // A letter or sign is written as code, so `a` is not found inside a word.
+        #expect(table.contains("`\(label)`") || "↑↓←→".contains(label), "README lacks \(label)")
+      } else {
+        #expect(table.contains(label), "README lacks \(label)")
+      }
+    }
+  }
+}
