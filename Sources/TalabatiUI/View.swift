@@ -125,14 +125,31 @@ private func drawStatusLine(_ model: AppModel, _ c: inout Canvas, row: Int) {
   }
   // Only keys that act on this screen in this state (issue 13, item 12).
   var hints = Keymap.hints(in: model).map {
-    Bidi.isolate($0.keyLabel) + " " + c.t(hintKey(Keymap.helpKey(for: $0, in: model)))
+    (
+      help: $0.action == .showHelp,
+      text: Bidi.isolate($0.keyLabel) + " " + c.t(hintKey(Keymap.helpKey(for: $0, in: model)))
+    )
   }
-  if model.compact { hints = Array(hints.prefix(4)) }
+  if model.compact { hints = Array(hints.prefix(4)) + hints.dropFirst(4).filter(\.help) }
   let placeWidth = min(c.width / 3, TextWidth.columns(place) + 1 + spare)
+  // Whole hints only: a hint cut short ("Ent…") names no key. `?` keeps its place: it lists
+  // the rest.
+  var room = c.width - placeWidth - 2
+  if let help = hints.first(where: \.help) { room -= TextWidth.columns(help.text) + 2 }
+  var shown: [String] = []
+  for h in hints {
+    let w = TextWidth.columns(h.text) + 2
+    if h.help || w <= room {
+      shown.append(h.text)
+      if !h.help { room -= w }
+    } else {
+      room = -1  // keep the order: nothing after a hint that did not fit, but `?`
+    }
+  }
   c.paint(row: row, role: .statusLine)
   c.text(place, row: row, start: 0, width: placeWidth, role: .statusLine)
   c.text(
-    "│ " + hints.joined(separator: "  "), row: row, start: placeWidth,
+    "│ " + shown.joined(separator: "  "), row: row, start: placeWidth,
     width: c.width - placeWidth, role: .statusLine)
 }
 

@@ -329,6 +329,26 @@ func everyScreenState(lang: Lang = .en) -> [(String, KeysDriver)] {
     }
   }
 
+  @Test func hintsAreWholeOrAbsentAtEverySize() {
+    for lang in Lang.allCases {
+      for (name, d) in everyScreenState(lang: lang) {
+        for (w, h) in [(40, 12), (80, 24)] {
+          var m = d.model
+          _ = update(&m, .resized(width: w, height: h))
+          let line = rowText(view(m, width: w, height: h), h - 1)
+          let parts = line.components(separatedBy: "│")
+          guard parts.count == 2 else { continue }
+          // The hints follow the bar in reading order: after it in English, before it in Arabic.
+          let hints = lang == .en ? parts[1] : parts[0]
+          #expect(!hints.contains("…"), "\(name) \(lang) \(w)×\(h): a hint is cut: \(line)")
+          if Keymap.hints(in: m).contains(where: { $0.action == .showHelp }) {
+            #expect(hints.contains("?"), "\(name) \(lang) \(w)×\(h): no ? on \(line)")
+          }
+        }
+      }
+    }
+  }
+
   @Test func ordersHelpDoesNotOfferRestoringAndTheArchiveDoes() {
     let d = KeysDriver()
     let help = shownHelpKeys(d.model).joined().joined(separator: " ")
@@ -470,6 +490,19 @@ func everyScreenState(lang: Lang = .en) -> [(String, KeysDriver)] {
     #expect(tiny.press(.char("Q")) == [.quit])
   }
 
+  @Test func theExplanationsFitTheMessageLineAtForty() {
+    let keys = [
+      "flash.openOrderFirst", "flash.nothingToCancel", "flash.cannotTick",
+      "flash.nothingDelivered", "flash.nothingHere", "flash.archiveFromDetails",
+    ]
+    for lang in Lang.allCases {
+      for key in keys {
+        let text = tr(key, lang, ["key": Bidi.isolate("c")])
+        #expect(TextWidth.columns(text) <= 40, "\(key) \(lang): \(text)")
+      }
+    }
+  }
+
   @Test func aBoundKeyWithNothingToDoPointsToTheHelp() {
     var d = KeysDriver()
     d.press(.escape)  // Esc on the list clears a search; there is none
@@ -510,7 +543,7 @@ func everyScreenState(lang: Lang = .en) -> [(String, KeysDriver)] {
     d.press(.down)
     #expect(d.press(.char("x")).isEmpty, "nothing is cancelled before the shopper confirms")
     #expect(d.support.list[1].cancelledAt == nil)
-    #expect(view(d.model, width: 160, height: 50).text.contains("Cancel the call-back at"))
+    #expect(view(d.model, width: 160, height: 50).text.contains("Cancel the call-back"))
     d.press(.escape)
     #expect(d.model.route == .support, "Esc keeps the call-back and the screen")
     #expect(d.support.list[1].cancelledAt == nil)

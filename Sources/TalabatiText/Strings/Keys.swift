@@ -21,27 +21,22 @@ extension StringTable {
     "restore.action": .init(
       ar: "Enter: إعادة الطلب · Esc: رجوع", en: "Enter: restore the order · Esc: back"),
 
-    // MARK: Keys that cannot act here explain why
+    // MARK: Keys that cannot act here explain why (short: the message line is one row,
+    // 40 columns at the smallest size)
     "flash.openOrderFirst": .init(
-      ar: "افتح الطلب أولًا (Enter)، ثم اضغط {key}",
-      en: "Open the order first (Enter), then press {key}"),
+      ar: "افتح الطلب أولًا: Enter ثم {key}", en: "Open the order first: Enter, then {key}"),
     "flash.nothingToCancel": .init(
-      ar: "لا شيء في هذا الطلب يمكن إلغاؤه الآن؛ سبب كل سلعة مذكور في التفاصيل",
-      en: "Nothing in this order can be cancelled now; each item's details say why"),
+      ar: "لا شيء في هذا الطلب يمكن إلغاؤه الآن", en: "Nothing in this order can be cancelled"),
     "flash.cannotTick": .init(
-      ar: "لا يمكن تحديد هذه السلعة؛ السبب مذكور تحتها",
-      en: "This item cannot be checked; the line under it says why"),
+      ar: "لا يمكن تحديدها: السبب في السطر التالي", en: "Cannot be checked: see the line below"),
     "flash.nothingDelivered": .init(
-      ar: "لم يُسلَّم شيء من هذا الطلب بعد؛ تُرجع السلع بعد تسليمها",
-      en: "Nothing in this order has been delivered yet; items are returned once delivered"),
+      ar: "لم يُسلَّم شيء بعد، فلا شيء يُرجع", en: "Nothing delivered yet: nothing to return"),
     "flash.nothingHere": .init(
-      ar: "لا عمل لهذا المفتاح هنا؛ اضغط {key} لمفاتيح هذه الشاشة",
-      en: "This key does nothing here; press {key} for this screen's keys"),
+      ar: "لا عمل لهذا المفتاح هنا؛ {key} للمفاتيح", en: "Nothing to do here; {key} lists the keys"),
     "flash.theme": .init(ar: "السمة: {theme}", en: "Theme: {theme}"),
 
-    // MARK: Cancelling a call-back asks first (R21)
+    // MARK: Cancelling a call-back asks first (R21); Enter and Esc are on the status line
     "support.confirmCancel": .init(
-      ar: "إلغاء معاودة الاتصال في {time}؟ Enter: إلغاؤها · Esc: إبقاؤها",
-      en: "Cancel the call-back at {time}? Enter: cancel it · Esc: keep it"),
+      ar: "إلغاء معاودة الاتصال {time}؟", en: "Cancel the call-back {time}?"),
   ]
 }

@@ -120,8 +120,7 @@ extension StringTable {
     "flash.unarchived": .init(
       ar: "أُعيد الطلب {order} إلى طلباتك", en: "Order {order} is back in Your Orders"),
     "flash.archiveFromDetails": .init(
-      ar: "افتح تفاصيل الطلب (Enter) ثم اضغط A لأرشفته",
-      en: "Open the order (Enter), then press A to archive it"),
+      ar: "افتح الطلب (Enter) ثم A لأرشفته", en: "Archive from the order: Enter, then A"),
     "flash.selectItems": .init(ar: "حدد سلعة واحدة على الأقل", en: "Check at least one item"),
     "flash.shipmentRefused": .init(
       ar: "لا يمكن إلغاء هذه الشحنة كاملة: {count} من سلعها لا يمكن إلغاؤها",
