@@ -54,6 +54,16 @@ public struct StoreService: OrderService {
     try db.setLanguage(lang == .en ? .en : .ar, account: account.id)
   }
 
+  /// Keeps the theme chosen with `T` for the next run, as the language is.
+  public func saveTheme(_ name: String) throws {
+    try db.setSetting("theme", to: name, account: account.id)
+  }
+
+  /// The theme kept by `saveTheme`, if any.
+  public func savedTheme() -> String? {
+    (try? db.setting("theme", account: account.id)) ?? nil
+  }
+
   public func importedRefunds(_ id: OrderID) throws -> [ImportedRefund] {
     try db.importedRefunds(order: id, account: account.id)
   }

@@ -75,3 +75,97 @@ public enum KeyDecoder {
     }
   }
 }
+
+// MARK: - Escape sequences curses does not know (issue 13, item 10)
+
+extension KeyDecoder {
+  /// What the characters read after an Esc amount to.
+  public enum EscapeParse: Hashable, Sendable {
+    /// A complete sequence naming this key.
+    case key(Key)
+    /// A complete sequence of no key the client uses (or Alt-x): dropped, never "back".
+    case ignore
+    /// The sequence is not complete yet: read one more character.
+    case needMore
+  }
+
+  /// The longest sequence read after an Esc before it is dropped as unknown.
+  public static let maxEscapeLength = 16
+
+  /// Decodes the characters that followed an Esc which curses returned on its own: its
+  /// terminfo entry did not know the sequence (tmux sends Home as `ESC [ 1 ~` whatever TERM
+  /// says; `TERM=xterm-256color` expects `ESC O H`). Home is `[1~ [7~ [H OH`, End is
+  /// `[4~ [8~ [F OF`, modifiers (`[1;5H`) included. Anything else — an unknown sequence, or
+  /// Esc followed by a key (Alt-x) — is `.ignore`: it must never act as Esc/back.
+  public static func decodeEscape(_ tail: [Character]) -> EscapeParse {
+    guard let first = tail.first else { return .needMore }
+    guard tail.allSatisfy({ $0.isASCII }) else { return .ignore }
+    switch first {
+    case "O":  // SS3: one final character
+      guard tail.count >= 2 else { return .needMore }
+      guard tail.count == 2 else { return .ignore }
+      switch tail[1] {
+      case "H": return .key(.home)
+      case "F": return .key(.end)
+      case "A": return .key(.up)
+      case "B": return .key(.down)
+      case "C": return .key(.right)
+      case "D": return .key(.left)
+      case "M": return .key(.enter)
+      default: return .ignore
+      }
+    case "[":  // CSI: parameters 0x30–0x3F, intermediates 0x20–0x2F, one final 0x40–0x7E
+      let body = tail.dropFirst()
+      guard let last = body.last else { return .needMore }
+      let v = last.asciiValue ?? 0
+      guard (0x40...0x7E).contains(v) else {
+        guard (0x20...0x3F).contains(v), tail.count < maxEscapeLength else { return .ignore }
+        return .needMore
+      }
+      guard body.dropLast().allSatisfy({ (0x20...0x3F).contains($0.asciiValue ?? 0) }) else {
+        return .ignore
+      }
+      // The first parameter names the key; a second (`;5`) only adds modifiers.
+      let params = String(body.dropLast()).split(separator: ";", omittingEmptySubsequences: false)
+      let p = params.first.map(String.init) ?? ""
+      switch (last, p) {
+      case ("~", "1"), ("~", "7"), ("H", ""), ("H", "1"): return .key(.home)
+      case ("~", "4"), ("~", "8"), ("F", ""), ("F", "1"): return .key(.end)
+      case ("~", "3"): return .key(.delete)
+      case ("~", "5"): return .key(.pageUp)
+      case ("~", "6"): return .key(.pageDown)
+      case ("A", ""), ("A", "1"): return .key(.up)
+      case ("B", ""), ("B", "1"): return .key(.down)
+      case ("C", ""), ("C", "1"): return .key(.right)
+      case ("D", ""), ("D", "1"): return .key(.left)
+      case ("Z", ""): return .key(.backTab)
+      default: return .ignore
+      }
+    default:
+      return .ignore  // Alt-x: Esc followed by a key
+    }
+  }
+
+  /// Reads what follows an Esc through `next` (nil when nothing more arrives in time) and
+  /// returns the key the whole amounts to (`.escape` when nothing followed, nil when it is to
+  /// be ignored), and a key read past the sequence that must be handled next.
+  public static func assembleEscape(next: () -> Key?) -> (key: Key?, leftover: Key?) {
+    var tail: [Character] = []
+    while true {
+      guard let k = next() else {
+        return (tail.isEmpty ? .escape : nil, nil)  // a lone Esc, or a cut sequence: dropped
+      }
+      guard case .char(let c) = k else {
+        // Esc then a named key (Alt-Up, Alt-Esc) is one press of no meaning: both dropped.
+        // A named key cutting a sequence short is a press of its own: kept.
+        return (nil, tail.isEmpty ? nil : k)
+      }
+      tail.append(c)
+      switch decodeEscape(tail) {
+      case .key(let key): return (key, nil)
+      case .ignore: return (nil, nil)
+      case .needMore: continue
+      }
+    }
+  }
+}

@@ -45,6 +45,7 @@ extension Terminal {
   ) -> Int32 {
     var last: Screen? = nil
     var lastTick = ContinuousClock.now
+    var pending: Key? = nil
     while true {
       // Signals first: a terminating one ends the loop before anything else is drawn.
       while let signal = pendingSignal() {
@@ -64,7 +65,21 @@ extension Terminal {
         last = frame
       }
 
-      guard let key = readKey(timeoutMilliseconds: keyTimeoutMilliseconds) else {
+      var read = pending ?? readKey(timeoutMilliseconds: keyTimeoutMilliseconds)
+      pending = nil
+      if read == .escape {
+        // Curses hands back a lone Esc for a sequence its terminfo entry does not know
+        // (Home under tmux is `ESC [ 1 ~`): read the rest, so it is a key or nothing, never
+        // "back" (issue 13, item 10). The rest is already queued; a lone Esc waits once more.
+        let delay = max(1, options.escapeDelayMilliseconds)
+        let (key, leftover) = KeyDecoder.assembleEscape {
+          self.readKey(timeoutMilliseconds: delay)
+        }
+        pending = leftover
+        guard let key else { continue }
+        read = key
+      }
+      guard let key = read else {
         // The terminal went away (an SSH link dropped, the tmux pane was killed) without a
         // SIGHUP reaching us: reading gives end-of-file at once. Leave as SIGHUP would.
         if inputHungUp() { return 128 + SIGHUP }
@@ -89,7 +104,11 @@ extension Terminal {
         last = nil
         if !app.handle(key) { return 0 }
       default:
+        let theme = self.theme
         if !app.handle(key) { return 0 }
+        // A new theme changes every cell's colours but not the frame: paint it now, not at
+        // the next key (issue 13, item 11).
+        if self.theme != theme { last = nil }
       }
     }
   }

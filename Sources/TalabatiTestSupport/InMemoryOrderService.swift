@@ -97,4 +97,8 @@ public final class InMemoryOrderService: OrderService {
   }
 
   public func saveLanguage(_ lang: Lang) throws { savedLanguage = lang }
+
+  /// Theme saved by `saveTheme`.
+  public private(set) var savedTheme: String?
+  public func saveTheme(_ name: String) throws { savedTheme = name }
 }

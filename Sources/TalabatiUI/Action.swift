@@ -8,6 +8,8 @@ public enum Action: Hashable, Sendable {
   case moveDown, moveUp, pageDown, pageUp, jumpTop, jumpBottom
   // MARK: Screens
   case openSelected, back, quit, nextView, previousView, showHelp, redraw
+  /// `Q` or Ctrl-C: leave the program from any screen (`quit` closes the screen above the list).
+  case quitApp
   // MARK: Search
   case startSearch
   case searchTyped(Character)
@@ -53,6 +55,8 @@ public enum Effect: Hashable, Sendable {
   case archive(OrderID)
   case unarchive(OrderID)
   case saveLanguage(Lang)
+  /// Keep the theme for the next run, as the language is (issue 13, item 11).
+  case saveTheme(String)
   /// Switch the terminal to the named theme.
   case applyTheme(String)
   /// A support or account operation: run by `performSupport` (Screens/SupportFeature.swift).

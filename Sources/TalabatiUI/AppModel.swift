@@ -18,6 +18,8 @@ public enum Route: String, Hashable, Sendable, CaseIterable {
   case confirmCancel
   /// "Archive this order?" (R17).
   case confirmArchive
+  /// "Restore this order?" (R18): restoring asks as archiving does (issue 13, item 12).
+  case confirmRestore
   /// The outcome of a cancel: refund or refusal (R6, R7, R9).
   case result
   /// The keys of the screen below it, generated from the keymap.
@@ -79,6 +81,10 @@ public struct ListWindow: Hashable, Sendable {
   public var loadingPage: Int?
   /// True once the first page has arrived.
   public var loaded = false
+  /// True when an order entered this view while it was hidden: reloaded when shown again.
+  public var stale = false
+  /// The order to select again once the reloaded first page arrives.
+  public var reselect: OrderID?
 
   /// Rows per page asked of the service.
   public static let pageSize = 100
@@ -183,6 +189,8 @@ public struct AppModel: Hashable, Sendable {
   public var detail: DetailState?
   public var cancel = CancelFlow()
   public var result: ResultState?
+  /// The archived order the restore confirmation is about.
+  public var restoring: OrderID?
   /// The screen whose keys the help lists.
   public var helpFor: Route = .list
   public var helpScroll = 0

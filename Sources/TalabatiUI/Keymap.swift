@@ -61,9 +61,6 @@ public enum Keymap {
   private static let moving: Set<Route> = [
     .list, .detail, .cancelSelect, .reasonPicker, .help, .confirmCancel,
   ]
-  private static let confirming: Set<Route> = [
-    .cancelSelect, .reasonPicker, .confirmCancel, .confirmArchive, .result,
-  ]
 
   /// Every binding, in the order the help lists them.
   public static let bindings: [KeyBinding] = {
@@ -87,15 +84,19 @@ public enum Keymap {
       KeyBinding(.left, .nextView, help: "help.leftTab", on: [.list], direction: .rtl),
       KeyBinding(.right, .previousView, help: "help.rightTab", on: [.list], direction: .rtl),
       KeyBinding(.char("/"), .startSearch, help: "help.search", on: [.list], hint: true),
-      KeyBinding(.char("c"), .beginCancel, help: "help.cancel", on: [.detail], hint: true),
-      KeyBinding(.char("A"), .toggleArchive, help: "help.archive", on: [.detail], hint: true),
-      KeyBinding(.char("A"), .toggleArchive, help: "help.unarchive", on: [.list]),
+      // On the list, c (and r, t below) say to open the order first (issue 13, item 13).
+      KeyBinding(
+        .char("c"), .beginCancel, help: "help.cancel", on: [.list, .detail], hint: true),
+      // A archives, or restores an archived order: `helpKey(for:in:)` names which.
+      KeyBinding(
+        .char("A"), .toggleArchive, help: "help.archive", on: [.list, .detail], hint: true),
       KeyBinding(.char(" "), .toggleItem, help: "help.toggle", on: [.cancelSelect], hint: true),
       KeyBinding(.char("a"), .toggleAll, help: "help.toggleAll", on: [.cancelSelect], hint: true),
       KeyBinding(
         .enter, .confirm, help: "help.next", on: [.cancelSelect, .reasonPicker], hint: true),
       KeyBinding(
-        .enter, .confirm, help: "help.confirm", on: [.confirmCancel, .confirmArchive], hint: true),
+        .enter, .confirm, help: "help.confirm",
+        on: [.confirmCancel, .confirmArchive, .confirmRestore], hint: true),
       KeyBinding(.enter, .confirm, help: "help.done", on: [.result], hint: true),
     ]
     for n in 1...CancelReason.allCases.count {
@@ -125,18 +126,28 @@ public enum Keymap {
       KeyBinding(
         .char("W"), .support(.withdrawClosure), help: "help.withdrawClosure", on: [.account],
         hint: true),
-      KeyBinding(.enter, .confirm, help: "help.next", on: [.account]),
+      KeyBinding(.enter, .confirm, help: "help.next", on: [.account], hint: true),
+      // Enter confirms cancelling the highlighted call-back, once `x` asked (issue 13, item 14).
+      KeyBinding(.enter, .confirm, help: "help.confirm", on: [.support], hint: true),
       KeyBinding(.enter, .support(.submit), help: "help.submit", on: [.supportForm], hint: true),
     ]
+    // The closure reasons by number, as in the cancel reason picker (issue 13, item 13).
+    for n in 1...ClosureReason.allCases.count {
+      b.append(
+        KeyBinding(
+          .char(Character(String(n))), .support(.pickClosureReason(n - 1)),
+          help: "help.pickReason", on: [.account]))
+    }
     // Returns, replacements and tracking (R11–R16, R24–R26): Screens/ReturnsFeature.swift.
     let returnMoving: Set<Route> = [
       .returnSelect, .returnReason, .returnResolution, .returnResult, .returnStatus, .tracking,
     ]
     b += [
       KeyBinding(
-        .char("r"), .returns(.beginReturn), help: "help.returnItems", on: [.detail], hint: true),
+        .char("r"), .returns(.beginReturn), help: "help.returnItems", on: [.list, .detail],
+        hint: true),
       KeyBinding(
-        .char("t"), .returns(.openTracking), help: "help.track", on: [.detail], hint: true),
+        .char("t"), .returns(.openTracking), help: "help.track", on: [.list, .detail], hint: true),
       KeyBinding(
         .char("R"), .returns(.openReturns), help: "help.returnStatus", on: [.list, .detail]),
       KeyBinding(.down, .moveDown, help: "help.down", on: returnMoving),
@@ -170,13 +181,16 @@ public enum Keymap {
     b += [
       KeyBinding(.escape, .back, help: "help.back", on: all.subtracting([.list]), hint: true),
       KeyBinding(.backspace, .back, help: "help.back", on: all.subtracting([.list])),
-      KeyBinding(.escape, .back, help: "help.clearSearch", on: [.list]),
+      KeyBinding(.escape, .back, help: "help.clearSearch", on: [.list], hint: true),
       KeyBinding(.char("?"), .showHelp, help: "help.help", on: all, hint: true),
       KeyBinding(.char("L"), .switchLanguage, help: "help.language", on: all),
       KeyBinding(.char("T"), .nextTheme, help: "help.theme", on: all),
       KeyBinding(.ctrl("l"), .redraw, help: "help.redraw", on: all),
       KeyBinding(.char("q"), .quit, help: "help.quit", on: [.list], hint: true),
       KeyBinding(.char("q"), .quit, help: "help.close", on: all.subtracting([.list])),
+      // Quit from any screen in one key; Ctrl-C too, as in lazygit and htop (issue 13).
+      KeyBinding(.char("Q"), .quitApp, help: "help.quitNow", on: all),
+      KeyBinding(.ctrl("c"), .quitApp, help: "help.quitNow", on: all),
     ]
     return b
   }()
@@ -222,6 +236,8 @@ public enum Keymap {
   /// layout are looked up by their physical key when no binding names them directly.
   public static func action(for key: Key, in model: AppModel) -> Action? {
     if case .resize(let w, let h) = key { return .resized(width: w, height: h) }
+    // Ctrl-C quits from anywhere, text fields included (raw mode makes it a key).
+    if key == .ctrl("c") { return .quitApp }
     if let typing = supportTextAction(for: key, in: model) { return typing }  // form fields
     if model.search != nil {
       switch key {
@@ -236,7 +252,7 @@ public enum Keymap {
     if model.tooSmall {
       // The plain "too small" message still obeys q (and Ctrl-L).
       switch key {
-      case .char("q"): return .quit
+      case .char("q"), .char("Q"): return .quit
       case .char(let c) where ArabicKeyboard.latinKey(for: c) == "q": return .quit
       case .ctrl("l"): return .redraw
       default: return nil
@@ -250,5 +266,74 @@ public enum Keymap {
       return hit.action
     }
     return nil
+  }
+}
+
+// MARK: - What a key does in this state (issue 13, item 12)
+
+extension Keymap {
+  /// Moving keys: listed while anything on the screen moves, even at an edge.
+  static let movements: Set<Action> = [
+    .moveDown, .moveUp, .pageDown, .pageUp, .jumpTop, .jumpBottom,
+  ]
+
+  /// True when `action` changes something on the model's screen: a screen, a selection, a
+  /// setting, or asks the outside world for something. A key that would only explain itself
+  /// (a flash) or do nothing does not act. Found by running the pure `update` on a copy, so
+  /// the hints and the help say exactly what the keys do.
+  public static func acts(_ action: Action, in model: AppModel) -> Bool {
+    var before = model
+    before.flash = nil
+    var after = before
+    if !update(&after, action).isEmpty { return true }
+    after.flash = nil
+    return after != before
+  }
+
+  /// The help text of a binding in this state: `A` restores an archived order.
+  public static func helpKey(for binding: KeyBinding, in model: AppModel) -> String {
+    guard binding.action == .toggleArchive else { return binding.helpKey }
+    let archived =
+      model.route == .list
+      ? model.list.selectedRow?.archived == true : model.order?.isArchived == true
+    return archived ? "help.unarchive" : "help.archive"
+  }
+
+  /// The keys the status line names on the model's screen, in this state: the hint bindings
+  /// whose action acts here (`acts`), one per help text. The search line has its own.
+  public static func hints(in model: AppModel) -> [KeyBinding] {
+    if model.search != nil {
+      return [
+        KeyBinding(.enter, .submitSearch, help: "help.submitSearch", on: [.list]),
+        KeyBinding(.escape, .back, help: "help.cancelSearch", on: [.list]),
+      ]
+    }
+    if model.tooSmall { return [] }
+    let all = hints(for: model.route, direction: model.direction)
+    // A form's Enter always answers: it sends, or says what to correct.
+    if model.route == .supportForm { return all }
+    return all.filter { acts($0.action, in: model) }
+  }
+
+  /// The bindings the help lists for the model's screen in this state: those that act there;
+  /// the moving keys when anything moves; each with its help text for this state.
+  public static func helpBindings(in model: AppModel) -> [(binding: KeyBinding, help: String)] {
+    let table = bindings(for: model.route, direction: model.direction)
+    let moves = movements.contains { m in
+      table.contains { $0.action == m } && acts(m, in: model)
+    }
+    var known: [Action: Bool] = [:]
+    return table.compactMap { b in
+      let ok: Bool
+      if movements.contains(b.action) {
+        ok = moves
+      } else if let k = known[b.action] {
+        ok = k
+      } else {
+        ok = acts(b.action, in: model)
+        known[b.action] = ok
+      }
+      return ok ? (b, helpKey(for: b, in: model)) : nil
+    }
   }
 }

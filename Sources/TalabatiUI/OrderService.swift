@@ -17,6 +17,8 @@ public protocol OrderService {
   func archive(_ id: OrderID, at now: Date) throws -> Order
   func unarchive(_ id: OrderID, at now: Date) throws -> Order
   func saveLanguage(_ lang: Lang) throws
+  /// Keeps the theme chosen with `T` for the next run.
+  func saveTheme(_ name: String) throws
   /// Refunds Amazon already paid for an imported order, oldest first (issue 6).
   func importedRefunds(_ id: OrderID) throws -> [ImportedRefund]
 }
@@ -52,6 +54,9 @@ public func perform(_ effect: Effect, service: any OrderService, now: Date) -> A
       return .unarchived(try service.unarchive(id, at: now))
     case .saveLanguage(let lang):
       try service.saveLanguage(lang)
+      return nil
+    case .saveTheme(let name):
+      try service.saveTheme(name)
       return nil
     case .applyTheme, .redraw, .quit:
       return nil

@@ -12,7 +12,46 @@ public func launch(_ model: inout AppModel) -> [Effect] {
 
 /// Applies `action` to the model and returns what the outside world must do. Pure: no clock,
 /// no I/O; time arrives as `tick`, results as actions.
+///
+/// A key that neither acts nor explains itself says so (issue 13, item 13): no key is silent,
+/// except moving at an edge.
 public func update(_ model: inout AppModel, _ action: Action) -> [Effect] {
+  guard isKeyAction(action), !Keymap.movements.contains(action), !model.busy else {
+    return reduce(&model, action)
+  }
+  var before = model
+  let effects = reduce(&model, action)
+  if effects.isEmpty, model.flash == nil {
+    before.flash = nil
+    if model == before { model.flash = .info("flash.nothingHere", ["key": "?"]) }
+  }
+  return effects
+}
+
+/// True for what the shopper did, false for the results effects bring back.
+private func isKeyAction(_ action: Action) -> Bool {
+  switch action {
+  case .tick, .resized, .pageLoaded, .orderLoaded, .refundsLoaded, .cancelSucceeded,
+    .cancelRefused, .archived, .unarchived, .failed:
+    return false
+  case .support(let a):
+    switch a {
+    case .loaded, .callbackBooked, .callbackCancelled, .fraudReported, .sellerMessaged,
+      .closureRequested, .closureWithdrawn, .refused:
+      return false
+    default: return true
+    }
+  case .returns(let a):
+    switch a {
+    case .infoLoaded, .requested, .refused, .listLoaded, .labelLoaded: return false
+    default: return true
+    }
+  default:
+    return true
+  }
+}
+
+private func reduce(_ model: inout AppModel, _ action: Action) -> [Effect] {
   if case .support(let a) = action { return updateSupport(&model, a) }  // R19–R23, R27–R29
   if case .returns(let a) = action { return updateReturns(&model, a) }  // R11–R16, R24–R26
   switch action {
@@ -31,7 +70,7 @@ public func update(_ model: inout AppModel, _ action: Action) -> [Effect] {
     model.busy = false
     let shown = model.detail?.orderID == order.id
     if shown { model.detail?.order = order }
-    replaceRow(&model, with: order)
+    syncRow(&model, with: order)
     // Imported history may come with refunds Amazon already paid (issue 6).
     return shown && order.imported ? [.loadRefunds(order.id)] : []
   case .refundsLoaded(let id, let refunds):
@@ -42,9 +81,9 @@ public func update(_ model: inout AppModel, _ action: Action) -> [Effect] {
   case .cancelRefused(let error):
     return cancelFinished(&model, .refused(error), order: nil)
   case .archived(let order):
-    return archiveChanged(&model, order, flash: "flash.archived", leaves: .orders)
+    return archiveChanged(&model, order, flash: "flash.archived")
   case .unarchived(let order):
-    return archiveChanged(&model, order, flash: "flash.unarchived", leaves: .archived)
+    return archiveChanged(&model, order, flash: "flash.unarchived")
   case .failed(let message):
     model.busy = false
     model.list.loadingPage = nil
@@ -59,6 +98,8 @@ public func update(_ model: inout AppModel, _ action: Action) -> [Effect] {
   if model.search != nil, let effects = searchEditing(&model, action) { return effects }
 
   switch action {
+  case .quitApp:
+    return [.quit]
   case .quit:
     if model.route == .list || model.tooSmall { return [.quit] }
     return back(&model)
@@ -71,7 +112,9 @@ public func update(_ model: inout AppModel, _ action: Action) -> [Effect] {
     let names = model.themeNames
     let i = names.firstIndex(of: model.themeName) ?? -1
     model.themeName = names[(i + 1) % names.count]
-    return [.applyTheme(model.themeName)]
+    // Say which theme is on, and keep it for the next run as the language is (issue 13, 11).
+    model.flash = .info("flash.theme", ["theme": model.themeName])
+    return [.applyTheme(model.themeName), .saveTheme(model.themeName)]
   case .redraw:
     return [.redraw]
   case .showHelp:
@@ -91,6 +134,7 @@ public func update(_ model: inout AppModel, _ action: Action) -> [Effect] {
   case .reasonPicker: return updateReasonPicker(&model, action)
   case .confirmCancel: return updateConfirmCancel(&model, action)
   case .confirmArchive: return updateConfirmArchive(&model, action)
+  case .confirmRestore: return updateConfirmRestore(&model, action)
   case .result:
     if action == .confirm || action == .openSelected { return back(&model) }
     return []
@@ -129,7 +173,7 @@ private func back(_ model: inout AppModel) -> [Effect] {
     model.stack.removeLast()
   }
   if model.stack.isEmpty { model.stack = [.list] }
-  return []
+  return refreshIfStale(&model)
 }
 
 // MARK: - Search
@@ -151,7 +195,7 @@ private func searchEditing(_ model: inout AppModel, _ action: Action) -> [Effect
     model.search = nil
     guard model.list.query != nil else { return [] }
     return reloadList(&model, view: model.list.view, query: nil)
-  case .quit:
+  case .quit, .quitApp:
     return nil
   default:
     return []
@@ -192,11 +236,16 @@ private func updateList(_ model: inout AppModel, _ action: Action) -> [Effect] {
     return []
   case .toggleArchive:
     guard let row = model.list.selectedRow else { return [] }
-    if model.list.view == .archived {
-      model.busy = true
-      return [.unarchive(row.id)]  // R18: brought back at any time
+    if row.archived {
+      // R18: brought back at any time, after a confirmation as archiving asks (R17).
+      model.restoring = row.id
+      model.stack.append(.confirmRestore)
+      return []
     }
     model.flash = .info("flash.archiveFromDetails")  // R17: from the order's details
+    return []
+  case .beginCancel:
+    model.flash = .info("flash.openOrderFirst", ["key": "c"])
     return []
   default:
     return []
@@ -286,6 +335,11 @@ private func pageLoaded(
   } else {
     return []
   }
+  if let id = list.reselect, index == 0 {
+    // Back from an order that entered this view: it is selected again.
+    if let i = new.rows.firstIndex(where: { $0.id == id }) { list.selected = i }
+    list.reselect = nil
+  }
   list.selected = max(0, min(list.selected, list.rowCount - 1))
   list.top = max(0, list.top)
   model.list = list
@@ -293,22 +347,53 @@ private func pageLoaded(
   return []
 }
 
-/// Puts a changed order's row in place, or removes it when it left the view.
-private func replaceRow(_ model: inout AppModel, with order: Order, leaves: Bool = false) {
+/// Does `order` belong in `view`? The store's own definitions (`Reads.swift`).
+func belongs(_ order: Order, in view: OrderListView) -> Bool {
+  switch view {
+  case .orders: !order.isArchived
+  case .archived: order.isArchived
+  case .cancelled: order.items.contains(where: \.isCancelled)
+  case .all: true
+  }
+}
+
+/// Brings a changed order's row up to date in the loaded list: updated in place, removed when
+/// it left the view. When it entered the view (restored, archived again, cancelled) the list
+/// is marked stale and reloaded when it is shown again, so no view goes stale (issue 13,
+/// item 9): only the store knows where the order sorts (its insertion order) and whether it
+/// matches a search.
+private func syncRow(_ model: inout AppModel, with order: Order) {
+  let inView = belongs(order, in: model.list.view)
+  var found = false
   for p in model.list.pages.indices {
     guard let r = model.list.pages[p].rows.firstIndex(where: { $0.id == order.id }) else {
       continue
     }
-    if leaves {
+    found = true
+    if inView {
+      model.list.pages[p].rows[r] = OrderSummary(order: order, at: model.now)
+    } else {
       model.list.pages[p].rows.remove(at: r)
       let flat = model.list.pages[..<p].reduce(0) { $0 + $1.rows.count } + r
       if flat < model.list.selected { model.list.selected -= 1 }
       model.list.selected = max(0, min(model.list.selected, model.list.rowCount - 1))
-    } else {
-      model.list.pages[p].rows[r] = OrderSummary(order: order, at: model.now)
     }
   }
+  if !found, inView, model.list.loaded {
+    model.list.stale = true
+    model.list.reselect = order.id
+  }
   scrollList(&model)
+}
+
+/// Reloads the list when it is the screen shown and went stale, selecting again the order it
+/// was reloaded for when it is on the first page.
+private func refreshIfStale(_ model: inout AppModel) -> [Effect] {
+  guard model.route == .list, model.list.stale else { return [] }
+  let reselect = model.list.reselect
+  let effects = reloadList(&model, view: model.list.view, query: model.list.query)
+  model.list.reselect = reselect
+  return effects
 }
 
 // MARK: - Details
@@ -325,6 +410,11 @@ private func updateDetail(_ model: inout AppModel, _ action: Action) -> [Effect]
   case .jumpBottom: detail.scroll = Int.max / 2
   case .beginCancel:
     guard let order = detail.order else { return [] }
+    // Nothing to tick: say so rather than open an empty checklist (issue 13, item 13).
+    guard CancelPolicy.eligibility(of: order, at: model.now).contains(where: \.cancellable) else {
+      model.flash = .info("flash.nothingToCancel")
+      return []
+    }
     model.cancel = CancelFlow()
     // Rest the cursor on the first item that may be cancelled, else the first item.
     let rows = model.cancelRows
@@ -338,8 +428,9 @@ private func updateDetail(_ model: inout AppModel, _ action: Action) -> [Effect]
   case .toggleArchive:
     guard let order = detail.order else { return [] }
     if order.isArchived {
-      model.busy = true
-      return [.unarchive(order.id)]  // R18
+      model.restoring = order.id  // R18, asked as archiving is (R17)
+      model.stack.append(.confirmRestore)
+      return []
     }
     model.stack.append(.confirmArchive)  // R17: after a confirmation
     return []
@@ -370,7 +461,10 @@ private func updateCancelSelect(_ model: inout AppModel, _ action: Action) -> [E
     switch rows[model.cancel.cursor] {
     case .item(let id):
       // A disabled item (entered shipping, window closed, cancelled) cannot be ticked.
-      guard model.eligibility(of: id)?.cancellable == true else { return [] }
+      guard model.eligibility(of: id)?.cancellable == true else {
+        model.flash = .info("flash.cannotTick")
+        return []
+      }
       if model.cancel.checked.remove(id) == nil { model.cancel.checked.insert(id) }
     case .shipment(let sid):
       toggleShipment(&model, sid, in: order)
@@ -457,6 +551,13 @@ private func updateConfirmArchive(_ model: inout AppModel, _ action: Action) -> 
   return [.archive(order.id)]
 }
 
+private func updateConfirmRestore(_ model: inout AppModel, _ action: Action) -> [Effect] {
+  guard action == .confirm || action == .openSelected, !model.busy, let id = model.restoring
+  else { return [] }
+  model.busy = true
+  return [.unarchive(id)]
+}
+
 /// Shows the result in place of the cancel flow's screens.
 private func cancelFinished(
   _ model: inout AppModel, _ result: ResultState, order: Order?
@@ -469,7 +570,7 @@ private func cancelFinished(
   model.cancel = CancelFlow()
   if let order {
     model.detail?.order = order
-    replaceRow(&model, with: order)
+    syncRow(&model, with: order)
     return []
   }
   // Refused: the order may have moved on since it was loaded; show it as it is now.
@@ -490,12 +591,13 @@ private func dropLapsedChecks(_ model: inout AppModel) {
 // MARK: - Archive (R17, R18)
 
 private func archiveChanged(
-  _ model: inout AppModel, _ order: Order, flash: String, leaves view: OrderListView
+  _ model: inout AppModel, _ order: Order, flash: String
 ) -> [Effect] {
   model.busy = false
-  if model.route == .confirmArchive { model.stack.removeLast() }
+  if model.route == .confirmArchive || model.route == .confirmRestore { model.stack.removeLast() }
+  model.restoring = nil
   if model.detail?.orderID == order.id { model.detail?.order = order }
-  replaceRow(&model, with: order, leaves: model.list.view == view)
+  syncRow(&model, with: order)
   model.flash = .info(flash, ["order": order.id])
-  return []
+  return refreshIfStale(&model)
 }

@@ -20,6 +20,7 @@ func renderer(for route: Route) -> any ScreenRenderer.Type {
   case .reasonPicker: ReasonPickerScreen.self
   case .confirmCancel: ConfirmScreen.self
   case .confirmArchive: ConfirmArchiveScreen.self
+  case .confirmRestore: ConfirmRestoreScreen.self
   case .result: ResultScreen.self
   case .help: HelpScreen.self
   case .support: SupportScreen.self
@@ -78,6 +79,15 @@ private func drawMessageLine(_ model: AppModel, _ c: inout Canvas, row: Int) {
     c.screen.cursor = (row, c.direction == .rtl ? max(0, c.width - 1 - used) : used)
     return
   }
+  if model.route == .support, let s = model.support, let id = s.confirmingCancel,
+    let callback = s.callbacks.first(where: { $0.id == id })
+  {
+    // Cancelling a call-back asks first (R21; issue 13, item 14).
+    let time = Format.date(
+      callback.at, lang: model.lang, timeZone: model.timeZone, style: .numericDateTime)
+    c.text(c.t("support.confirmCancel", ["time": time]), row: row, role: .warning)
+    return
+  }
   switch model.flash {
   case .info(let key, let args)?:
     let safe = args.mapValues { Bidi.isolate(Sanitizer.clean($0)) }
@@ -113,15 +123,33 @@ private func drawStatusLine(_ model: AppModel, _ c: inout Canvas, row: Int) {
   } else {
     place = renderer(for: model.route).title(model, c)
   }
-  var hints = Keymap.hints(for: model.route, direction: model.direction).map {
-    Bidi.isolate($0.keyLabel) + " " + c.t(hintKey($0.helpKey))
+  // Only keys that act on this screen in this state (issue 13, item 12).
+  var hints = Keymap.hints(in: model).map {
+    (
+      help: $0.action == .showHelp,
+      text: Bidi.isolate($0.keyLabel) + " " + c.t(hintKey(Keymap.helpKey(for: $0, in: model)))
+    )
   }
-  if model.compact { hints = Array(hints.prefix(4)) }
+  if model.compact { hints = Array(hints.prefix(4)) + hints.dropFirst(4).filter(\.help) }
   let placeWidth = min(c.width / 3, TextWidth.columns(place) + 1 + spare)
+  // Whole hints only: a hint cut short ("Ent…") names no key. `?` keeps its place: it lists
+  // the rest.
+  var room = c.width - placeWidth - 2
+  if let help = hints.first(where: \.help) { room -= TextWidth.columns(help.text) + 2 }
+  var shown: [String] = []
+  for h in hints {
+    let w = TextWidth.columns(h.text) + 2
+    if h.help || w <= room {
+      shown.append(h.text)
+      if !h.help { room -= w }
+    } else {
+      room = -1  // keep the order: nothing after a hint that did not fit, but `?`
+    }
+  }
   c.paint(row: row, role: .statusLine)
   c.text(place, row: row, start: 0, width: placeWidth, role: .statusLine)
   c.text(
-    "│ " + hints.joined(separator: "  "), row: row, start: placeWidth,
+    "│ " + shown.joined(separator: "  "), row: row, start: placeWidth,
     width: c.width - placeWidth, role: .statusLine)
 }
 

@@ -56,9 +56,11 @@ struct Browse: ParsableCommand {
     let ctx = try Context.open(global)
     let account = try ctx.requireAccount()
 
-    // Theme: the named one, or the default; a broken file is reported and the default used.
+    // Theme: the named one, else the one last chosen with T (kept as the language is), else
+    // the default; a broken file is reported and the default used.
     let userDir = ThemeLoader.userDirectory(environment: env)
-    let themeName = theme ?? env["TALABATI_THEME"] ?? "default-dark"
+    let service = StoreService(db: ctx.db, account: account)
+    let themeName = theme ?? env["TALABATI_THEME"] ?? service.savedTheme() ?? "default-dark"
     var chosen = ThemeLoader.defaultTheme
     var themeWarning: String?
     // The built-in default is parsed once, for `defaultTheme`; parsing it again through
@@ -70,11 +72,13 @@ struct Browse: ParsableCommand {
         themeWarning = "\(error)"
       }
     }
+    // The shopper's choice, even where NO_COLOR paints it in monochrome: `T` moves on from it.
+    let chosenName = chosen.name
     chosen = ThemeLoader.forEnvironment(chosen, environment: env)
 
     var model = AppModel(
       lang: ctx.lang, bidiMode: bidiMode,
-      themeNames: ThemeLoader.available(userDirectory: userDir), themeName: chosen.name,
+      themeNames: ThemeLoader.available(userDirectory: userDir), themeName: chosenName,
       timeZone: account.timeZone, email: account.email, now: ctx.now)
     model.accountName = account.name
     let options = TerminalOptions(
@@ -96,7 +100,7 @@ struct Browse: ParsableCommand {
       model.width = w
       model.height = h
       var app = FullScreenApp(
-        model: model, service: StoreService(db: ctx.db, account: account), clock: ctx.clock,
+        model: model, service: service, clock: ctx.clock,
         terminal: terminal, userThemeDirectory: userDir, environment: env)
       app.start(warning: themeWarning)
       code = terminal.run(&app)

@@ -95,7 +95,7 @@ import Testing
     let position = try #require(try orders(store, ["--archived"]).firstIndex(of: preparing))
     try s.send("g")
     for _ in 0..<position { try s.send("j") }
-    try s.send("A")
+    try s.send("A", "Enter")  // restoring asks first, as archiving does (issue 13)
     // Gone from the archived list: only the message line names it, as back in Your Orders.
     func naming(_ screen: String) -> Int {
       screen.split(separator: "\n").filter { $0.contains(preparing) }.count

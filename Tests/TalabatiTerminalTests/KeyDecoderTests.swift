@@ -101,3 +101,67 @@ struct KeyDecoderTests {
     #expect(decodedText > 0)
   }
 }
+
+/// Escape sequences curses' terminfo entry does not know arrive as Esc followed by their
+/// characters: they decode to their key or to nothing, never to Esc/back (issue 13, item 10).
+@Suite("Escape sequences after a lone Esc")
+struct EscapeSequenceTests {
+  /// Feeds `text` (what followed the Esc) through the assembler, one key per character.
+  func assemble(_ text: String) -> (key: Key?, leftover: Key?) {
+    var keys = text.map { KeyDecoder.decodeCharacter($0.unicodeScalars.first!.value) }
+    return KeyDecoder.assembleEscape { keys.isEmpty ? nil : keys.removeFirst() }
+  }
+
+  @Test(
+    "Home and End in every common spelling",
+    arguments: [
+      ("[1~", Key.home), ("[7~", .home), ("[H", .home), ("OH", .home), ("[1;5H", .home),
+      ("[4~", .end), ("[8~", .end), ("[F", .end), ("OF", .end), ("[1;2F", .end),
+    ] as [(String, Key)])
+  func homeEnd(tail: String, expected: Key) {
+    #expect(KeyDecoder.decodeEscape(Array(tail)) == .key(expected))
+    #expect(assemble(tail).key == expected)
+  }
+
+  @Test("arrows, paging and Delete in their other spellings")
+  func otherKeys() {
+    #expect(assemble("[A").key == .up)
+    #expect(assemble("OB").key == .down)
+    #expect(assemble("[5~").key == .pageUp)
+    #expect(assemble("[6~").key == .pageDown)
+    #expect(assemble("[3~").key == .delete)
+    #expect(assemble("[Z").key == .backTab)
+  }
+
+  @Test(
+    "unknown sequences and Alt-x are dropped, not taken as Esc",
+    arguments: ["x", "q", "[2~", "[15~", "[200~", "OP", "[?1;2c", "[M", "]", "ب"])
+  func unknown(tail: String) {
+    let (key, leftover) = assemble(tail)
+    #expect(key == nil)
+    #expect(leftover == nil)
+  }
+
+  @Test("a lone Esc is still Esc; a cut sequence is dropped")
+  func loneEsc() {
+    #expect(assemble("").key == .escape)
+    #expect(assemble("[1").key == nil)
+    #expect(KeyDecoder.decodeEscape(Array("[1")) == .needMore)
+    #expect(KeyDecoder.decodeEscape([]) == .needMore)
+  }
+
+  @Test("an over-long sequence ends as nothing")
+  func overLong() {
+    #expect(assemble("[" + String(repeating: "1", count: 40)).key == nil)
+  }
+
+  @Test("a named key that cuts a sequence short is kept; Alt-Up is dropped")
+  func leftovers() {
+    var keys: [Key?] = [.char("["), .enter]
+    let cut = KeyDecoder.assembleEscape { keys.isEmpty ? nil : keys.removeFirst() }
+    #expect(cut.key == nil && cut.leftover == .enter)
+    var alt: [Key?] = [.up]
+    let altUp = KeyDecoder.assembleEscape { alt.isEmpty ? nil : alt.removeFirst() }
+    #expect(altUp.key == nil && altUp.leftover == nil)
+  }
+}

@@ -172,8 +172,9 @@ struct ReturnsDriver {
     var d = opened()
     d.press(.char("r"))
     d.send(.moveDown)  // the coffee
-    let before = d.model
+    var before = d.model
     d.press(.char(" "))
+    before.flash = .info("flash.cannotTick")  // it says why nothing happened (issue 13)
     #expect(d.model == before)
     d.send(.moveUp)
     d.press(.char(" "))

@@ -63,9 +63,10 @@ import Testing
     #expect(d.model.cancel.cursor == 3)
     d.send(.moveUp)
     d.send(.moveUp)
-    let before = d.model
+    var before = d.model
     let effects = update(&d.model, .toggleItem)
     #expect(effects == [])
+    before.flash = .info("flash.cannotTick")  // it says why nothing happened (issue 13)
     #expect(d.model == before)
     #expect(d.model.cancel.checked.isEmpty)
   }
@@ -164,8 +165,12 @@ import Testing
     d.send(.nextView)
     #expect(d.model.list.view == .archived)
     #expect(d.model.list.rows.map(\.id) == [Fixtures.fresh.id, Fixtures.archived.id])
-    d.send(.toggleArchive)  // in the Archive view: A brings it back
+    d.send(.toggleArchive)  // in the Archive view: A brings it back, once confirmed
+    #expect(d.model.route == .confirmRestore)
+    #expect(d.effects.last != .unarchive(Fixtures.fresh.id))
+    d.send(.confirm)
     #expect(d.effects.last == .unarchive(Fixtures.fresh.id))
+    #expect(d.model.route == .list)
     #expect(d.model.list.rows.map(\.id) == [Fixtures.archived.id])
     d.send(.previousView)
     d.send(.previousView)
@@ -266,8 +271,8 @@ import Testing
     var d = started()
     #expect(update(&d.model, .switchLanguage) == [.saveLanguage(.en)])
     #expect(d.model.lang == .en)
-    #expect(update(&d.model, .nextTheme) == [.applyTheme("mono")])
-    #expect(update(&d.model, .nextTheme) == [.applyTheme("default")])
+    #expect(update(&d.model, .nextTheme) == [.applyTheme("mono"), .saveTheme("mono")])
+    #expect(update(&d.model, .nextTheme) == [.applyTheme("default"), .saveTheme("default")])
     #expect(update(&d.model, .redraw) == [.redraw])
   }
 

@@ -120,8 +120,7 @@ extension StringTable {
     "flash.unarchived": .init(
       ar: "أُعيد الطلب {order} إلى طلباتك", en: "Order {order} is back in Your Orders"),
     "flash.archiveFromDetails": .init(
-      ar: "افتح تفاصيل الطلب (Enter) ثم اضغط A لأرشفته",
-      en: "Open the order (Enter), then press A to archive it"),
+      ar: "افتح الطلب (Enter) ثم A لأرشفته", en: "Archive from the order: Enter, then A"),
     "flash.selectItems": .init(ar: "حدد سلعة واحدة على الأقل", en: "Check at least one item"),
     "flash.shipmentRefused": .init(
       ar: "لا يمكن إلغاء هذه الشحنة كاملة: {count} من سلعها لا يمكن إلغاؤها",
@@ -147,7 +146,7 @@ extension StringTable {
       ar: "البحث في العناوين وأرقام الطلبات", en: "Search titles and order numbers"),
     "help.cancel": .init(
       ar: "إلغاء السلع المحددة في هذا الطلب", en: "Cancel checked items in this order"),
-    "help.archive": .init(ar: "أرشفة الطلب (أو إعادته)", en: "Archive the order (or restore it)"),
+    "help.archive": .init(ar: "أرشفة الطلب", en: "Archive the order"),
     "help.unarchive": .init(ar: "إعادة الطلب المؤرشف", en: "Restore an archived order"),
     "help.toggle": .init(
       ar: "تحديد السلعة أو الشحنة كاملة", en: "Check an item, or a whole shipment"),

@@ -9,21 +9,24 @@ enum HelpScreen: ScreenRenderer {
     c.t("helpScreen.title", ["screen": renderer(for: model.helpFor).title(model, c)])
   }
 
-  /// (keys, help key) per distinct help text, in keymap order.
-  static func entries(for route: Route, direction: Direction) -> [(keys: [String], help: String)] {
+  /// (keys, help key) per distinct help text, in keymap order: the keys that act on the screen
+  /// below the help in its state (issue 13, item 12).
+  static func entries(_ model: AppModel) -> [(keys: [String], help: String)] {
+    var below = model
+    if below.route == .help { below.stack.removeLast() }
     var out: [(keys: [String], help: String)] = []
-    for b in Keymap.bindings(for: route, direction: direction) {
-      if let i = out.firstIndex(where: { $0.help == b.helpKey }) {
+    for (b, help) in Keymap.helpBindings(in: below) {
+      if let i = out.firstIndex(where: { $0.help == help }) {
         out[i].keys.append(b.keyLabel)
       } else {
-        out.append((keys: [b.keyLabel], help: b.helpKey))
+        out.append((keys: [b.keyLabel], help: help))
       }
     }
     return out
   }
 
   static func draw(_ model: AppModel, _ c: inout Canvas, rows: Range<Int>) {
-    let entries = entries(for: model.helpFor, direction: model.direction)
+    let entries = entries(model)
     let keyWidth = min(24, c.width / 3)
     let first = max(0, min(model.helpScroll, entries.count - rows.count))
     for (i, row) in rows.enumerated() {

@@ -209,12 +209,22 @@ func updateReturns(_ model: inout AppModel, _ action: ReturnsAction) -> [Effect]
   model.flash = nil
   switch action {
   case .beginReturn:
+    if model.route == .list { return openOrderFirst(&model, key: "r") }
     guard model.route == .detail, let order = model.order else { return [] }
+    // Only delivered items go back (R11): say so rather than open a list of refusals.
+    let delivered = order.shipments.contains { s in
+      s.timeline.stage(at: model.now) == .delivered && s.items.contains { !$0.isCancelled }
+    }
+    guard delivered else {
+      model.flash = .info("flash.nothingDelivered")
+      return []
+    }
     model.returns.flow = ReturnFlow(orderID: order.id)
     model.stack.append(.returnSelect)
     model.busy = true
     return [.returns(.loadInfo(order.id))]
   case .openTracking:
+    if model.route == .list { return openOrderFirst(&model, key: "t") }
     guard model.route == .detail, model.order != nil else { return [] }
     model.returns.trackingScroll = 0
     model.stack.append(.tracking)
@@ -277,7 +287,10 @@ func updateReturnsRoute(_ model: inout AppModel, _ action: Action) -> [Effect] {
       guard model.returnItems.indices.contains(flow.cursor) else { return [] }
       let id = model.returnItems[flow.cursor].id
       // R16: an item outside its window (or not returnable) cannot be ticked.
-      guard model.returnEligibility(of: id)?.returnable == true else { return [] }
+      guard model.returnEligibility(of: id)?.returnable == true else {
+        model.flash = .info("flash.cannotTick")
+        return []
+      }
       if flow.checked.remove(id) == nil { flow.checked.insert(id) }
     case .confirm, .openSelected:
       guard !flow.checked.isEmpty else {
@@ -355,6 +368,12 @@ func updateReturnsRoute(_ model: inout AppModel, _ action: Action) -> [Effect] {
   default:
     return []
   }
+}
+
+/// `r` or `t` on the list: they act on an order's details (issue 13, item 13).
+private func openOrderFirst(_ model: inout AppModel, key: String) -> [Effect] {
+  model.flash = .info("flash.openOrderFirst", ["key": key])
+  return []
 }
 
 /// Shows the result in place of the flow's screens and refreshes the order (a replacement

@@ -11,6 +11,10 @@ public struct SupportState: Hashable, Sendable {
   public var callbacks: [CallbackRequest] = []
   /// Highlighted call-back.
   public var cursor = 0
+  /// The call-back `x` asked about: Enter cancels it, anything else keeps it (R21).
+  public var confirmingCancel: Int64?
+  /// The call-back just booked: highlighted once the list reloads.
+  public var focus: Int64?
 
   public init(orderID: OrderID? = nil) { self.orderID = orderID }
 }
@@ -68,6 +72,8 @@ public enum SupportAction: Hashable, Sendable {
   case closeAccount
   /// `W`: withdraw a pending closure (R29).
   case withdrawClosure
+  /// A digit in the closure reason picker: that reason, then the warning (R27, R28).
+  case pickClosureReason(Int)
   case typed(Character)
   case backspace
   case submit
@@ -163,11 +169,20 @@ func updateSupport(_ model: inout AppModel, _ action: SupportAction) -> [Effect]
   case .loaded(let callbacks, let closure):
     model.busy = false
     model.support?.callbacks = callbacks
-    if let s = model.support { model.support?.cursor = min(s.cursor, max(0, callbacks.count - 1)) }
+    if let s = model.support {
+      // The call-back just booked is highlighted, not the entry the cursor rested on.
+      if let id = s.focus, let i = callbacks.firstIndex(where: { $0.id == id }) {
+        model.support?.cursor = i
+      } else {
+        model.support?.cursor = min(s.cursor, max(0, callbacks.count - 1))
+      }
+      model.support?.focus = nil
+    }
     model.accountScreen?.closure = closure
     return []
   case .callbackBooked(let c):
     finishForm(&model)
+    model.support?.focus = c.id
     // The message line sanitises and isolates its values itself: hand it the time without
     // the isolates `Format.date` adds, or they would show as replacement characters.
     let time = String(
@@ -205,6 +220,7 @@ func updateSupport(_ model: inout AppModel, _ action: SupportAction) -> [Effect]
     break
   }
   model.flash = nil
+  model.support?.confirmingCancel = nil  // any other key keeps the call-back
   switch action {
   case .openSupport:
     // R20: opened from an order's details (or a screen above them, e.g. tracking for R25/R26),
@@ -236,9 +252,11 @@ func updateSupport(_ model: inout AppModel, _ action: SupportAction) -> [Effect]
       model.flash = .info("support.refusal.\(refusal.rawValue)")
       return []
     }
-    model.busy = true
-    return [.support(.cancelCallback(c.id))]
+    // Asked first, as every other cancel is (issue 13, item 14); Enter confirms.
+    model.support?.confirmingCancel = c.id
+    return []
   case .closeAccount:
+    guard model.route == .account, model.accountScreen?.step == .overview else { return [] }
     guard
       model.accountScreen?.closure.map({ [.pending, .due].contains($0.state(at: model.now)) })
         != true
@@ -255,6 +273,12 @@ func updateSupport(_ model: inout AppModel, _ action: SupportAction) -> [Effect]
     }
     model.busy = true
     return [.support(.withdrawClosure)]
+  case .pickClosureReason(let i):
+    guard model.route == .account, model.accountScreen?.step == .reason,
+      ClosureReason.allCases.indices.contains(i)
+    else { return [] }
+    model.accountScreen?.reasonCursor = i
+    model.accountScreen?.step = .warning  // R28: the warning comes next
   case .typed(let ch):
     guard var form = model.supportForm, form.text.count < SupportPolicy.maxTextLength else {
       return []
@@ -275,7 +299,13 @@ func updateSupport(_ model: inout AppModel, _ action: SupportAction) -> [Effect]
 
 /// Moving and confirming on the support and account screens.
 func updateSupportRoute(_ model: inout AppModel, _ action: Action) -> [Effect] {
+  let confirming = model.support?.confirmingCancel
+  model.support?.confirmingCancel = nil  // any key but Enter keeps the call-back
   switch (model.route, action) {
+  case (.support, .confirm):
+    guard let id = confirming else { return [] }
+    model.busy = true
+    return [.support(.cancelCallback(id))]
   case (.support, .moveDown), (.support, .moveUp):
     guard var s = model.support else { return [] }
     let step = action == .moveDown ? 1 : -1
@@ -303,6 +333,10 @@ func updateSupportRoute(_ model: inout AppModel, _ action: Action) -> [Effect] {
 
 /// Back on the account screen steps back through the closure flow before leaving.
 func supportBack(_ model: inout AppModel) -> Bool {
+  if model.route == .support, model.support?.confirmingCancel != nil {
+    model.support?.confirmingCancel = nil  // Esc keeps the call-back
+    return true
+  }
   guard model.route == .account, let step = model.accountScreen?.step, step != .overview else {
     if model.route == .supportForm { model.supportForm = nil }
     return false
