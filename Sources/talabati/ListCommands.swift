@@ -130,9 +130,37 @@ struct Orders: ParsableCommand {
       out.line("    " + Sanitizer.clean(row.firstTitle))
     }
     if let next = page.next {
-      out.line(tr("cli.orders.next", lang, ["cursor": Bidi.isolate(next.text)]))
+      out.line(
+        tr("cli.orders.next", lang, ["command": Bidi.isolate(nextPageCommand(after: next.text))]))
     }
   }
+
+  /// The command that prints the next page of this same list: the view, the search, the page
+  /// size and the global options given on this command line, then the cursor (issue 13: the
+  /// printed command dropped `--search` and the view). Values are quoted for a POSIX shell.
+  func nextPageCommand(after cursor: String) -> String {
+    var words = ["talabati", "orders"]
+    if archived { words.append("--archived") }
+    if cancelled { words.append("--cancelled") }
+    if all { words.append("--all") }
+    if let search, !search.trimmingCharacters(in: .whitespaces).isEmpty {
+      words += ["--search", shellQuoted(Sanitizer.clean(search))]
+    }
+    if limit != 30 { words += ["--limit", "\(limit)"] }
+    if let store = global.store { words += ["--store", shellQuoted(Sanitizer.clean(store))] }
+    if let now = global.now { words += ["--now", shellQuoted(Sanitizer.clean(now))] }
+    if let lang = global.lang { words += ["--lang", shellQuoted(Sanitizer.clean(lang))] }
+    words += ["--after", shellQuoted(cursor)]
+    return words.joined(separator: " ")
+  }
+}
+
+/// `word` as one word for a POSIX shell: as it is when it holds only characters no shell
+/// treats specially, else in single quotes (a `'` inside written as `'\''`).
+func shellQuoted(_ word: String) -> String {
+  let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:=@%+,")
+  if !word.isEmpty, word.allSatisfy({ safe.contains($0) }) { return word }
+  return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
 }
 
 // MARK: - reasons

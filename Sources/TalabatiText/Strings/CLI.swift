@@ -8,9 +8,7 @@ extension StringTable {
       ar: "الطلب رقم {order} · {date} · {total} · {count} سلع · {status}",
       en: "Order {order} · {date} · {total} · {count} items · {status}"),
     "cli.orders.archived": .init(ar: "مؤرشف", en: "archived"),
-    "cli.orders.next": .init(
-      ar: "الصفحة التالية: talabati orders --after {cursor}",
-      en: "Next page: talabati orders --after {cursor}"),
+    "cli.orders.next": .init(ar: "الصفحة التالية: {command}", en: "Next page: {command}"),
 
     // MARK: show
     "cli.show.header": .init(
