@@ -74,12 +74,19 @@ struct OrderJSON: Encodable {
   }
 }
 
+/// The refund of a cancel (R9). `route` says where the money goes (`original-method`,
+/// `gift-card-balance`, or `not-charged` for an unpaid cash-on-delivery order, whose amounts
+/// are zero and whose `uncollected` is what the courier will not collect); `routeText` says it
+/// in words.
 struct RefundJSON: Encodable {
   var items: MoneyJSON
   var itemsVAT: MoneyJSON
   var shipping: MoneyJSON
   var total: MoneyJSON
   var paymentMethod: String
+  var route: String
+  var routeText: String
+  var uncollected: MoneyJSON
 
   init(_ r: Refund, _ lang: Lang) {
     items = MoneyJSON(r.items, lang)
@@ -87,6 +94,12 @@ struct RefundJSON: Encodable {
     shipping = MoneyJSON(r.shipping, lang)
     total = MoneyJSON(r.total, lang)
     paymentMethod = plain(label(r.paymentMethod, lang))
+    route = r.route.rawValue
+    routeText = plain(
+      r.refundsMoney
+        ? tr("refund.to", lang, ["payment": refundDestination(r, lang)])
+        : tr("refund.notCollected", lang, ["amount": money(r.uncollected, lang)]))
+    uncollected = MoneyJSON(r.uncollected, lang)
   }
 }
 
@@ -320,13 +333,34 @@ struct Cancel: ParsableCommand {
   }
 }
 
+/// The refund breakdown of R9, in the client's words (`refund.*`): items, VAT, shipping, the
+/// total and where it goes; for an unpaid cash-on-delivery order, that nothing is refunded
+/// and what the courier will not collect.
+func refundLines(_ r: Refund, lang: Lang) -> [String] {
+  guard r.refundsMoney else {
+    return [
+      tr("refund.notPaid", lang),
+      tr("refund.notCollected", lang, ["amount": money(r.uncollected, lang)]),
+    ]
+  }
+  return [
+    tr("refund.items", lang, ["amount": money(r.items, lang)]),
+    tr("refund.vat", lang, ["amount": money(r.itemsVAT, lang)]),
+    tr("refund.shipping", lang, ["amount": money(r.shipping, lang)]),
+    tr("refund.total", lang, ["amount": money(r.total, lang)]),
+    tr("refund.to", lang, ["payment": refundDestination(r, lang)]),
+  ]
+}
+
+/// Where a refund goes: the gift-card balance, or the payment method charged.
+func refundDestination(_ r: Refund, _ lang: Lang) -> String {
+  r.route == .giftCardBalance
+    ? tr("refund.route.gift-card-balance", lang) : label(r.paymentMethod, lang)
+}
+
 /// Prints the refund breakdown of R9.
 func printRefund(_ r: Refund, out: Output, lang: Lang) {
-  out.line(tr("cli.refund.items", lang, ["amount": money(r.items, lang)]))
-  out.line(tr("cli.refund.vat", lang, ["amount": money(r.itemsVAT, lang)]))
-  out.line(tr("cli.refund.shipping", lang, ["amount": money(r.shipping, lang)]))
-  out.line(tr("cli.refund.total", lang, ["amount": money(r.total, lang)]))
-  out.line(tr("cli.refund.to", lang, ["payment": label(r.paymentMethod, lang)]))
+  for line in refundLines(r, lang: lang) { out.line(line) }
 }
 
 // MARK: - archive / unarchive

@@ -177,9 +177,11 @@ func label(_ refusal: CancelRefusal, _ lang: Lang) -> String {
 }
 func label(_ alt: Alternative, _ lang: Lang) -> String { tr("alternative.\(alt.rawValue)", lang) }
 func label(_ f: Fulfilment, _ lang: Lang) -> String { tr("fulfilment.\(f.rawValue)", lang) }
+/// How an order was paid, the card masked as the client writes it: `Credit card •••• 8516`.
 func label(_ p: PaymentMethod, _ lang: Lang) -> String {
   let kind = tr("payment.\(p.kind.rawValue)", lang)
-  return p.last4.isEmpty ? kind : "\(kind) ••\(Bidi.isolate(Sanitizer.clean(p.last4)))"
+  let digits = p.last4.filter(\.isASCII).filter(\.isNumber)
+  return digits.isEmpty ? kind : kind + " " + Bidi.isolate("•••• " + digits)
 }
 
 func money(_ m: Money, _ lang: Lang) -> String {

@@ -37,14 +37,18 @@ struct StoreMailTests {
     return out
   }
 
-  func cancelledMessage(language: Language, title: String = "سماعة سوني") throws -> OutboxMessage {
+  func cancelledMessage(
+    language: Language, title: String = "سماعة سوني",
+    payment: PaymentMethod = PaymentMethod(kind: .card, last4: "4242")
+  ) throws -> OutboxMessage {
     let db = try AppDatabase.inMemory()
     var account = Fixture.shopper
     account.language = language
     try db.createAccount(account)
-    let o = Fixture.order(
+    var o = Fixture.order(
       1, placedAt: Fixture.t0, shipments: [[(title, .store), ("كابل شحن", .store)]],
       price: 123_450)
+    o.paymentMethod = payment
     _ = try db.insert(orders: [o], account: 1, actor: "t")
     try db.cancel(
       .items([o.items[0].id]), in: o.id, account: 1, reason: .changedMind,
@@ -84,6 +88,39 @@ struct StoreMailTests {
     #expect(headers["Subject"] == sent.subject)  // plain ASCII needs no encoding
     #expect(body.contains("Total refunded: SAR 1,234.50"))
     #expect(body.contains("Refunded to: card ending in 4242"))
+  }
+
+  /// R9 by payment kind (issue 13 item 2): an unpaid cash-on-delivery order promises no
+  /// refund, a gift card is refunded to its balance, a card, mada or Apple Pay to the method.
+  @Test(arguments: PaymentKind.allCases, [Language.ar, .en])
+  func refundLinesFollowThePaymentKind(kind: PaymentKind, language: Language) throws {
+    let last4 = kind == .card || kind == .mada ? "8516" : ""
+    let sent = try cancelledMessage(
+      language: language, payment: PaymentMethod(kind: kind, last4: last4))
+    let body = parse(sent.message).body
+    let ar = language == .ar
+    let promisesMoney = body.contains(ar ? "إجمالي المبلغ المسترد" : "Total refunded")
+    switch kind {
+    case .cashOnDelivery:
+      #expect(!promisesMoney, "\(body)")
+      #expect(!body.contains(ar ? "يُعاد المبلغ إلى" : "Refunded to"), "\(body)")
+      #expect(
+        body.contains(
+          ar
+            ? "لا شيء لتدفعه: لن يحصّل المندوب 1,234.50 ر.س. عن هذه السلع عند التوصيل."
+            : "Nothing to pay: the courier will not collect SAR 1,234.50 for these items."),
+        "\(body)")
+    case .giftCard:
+      #expect(promisesMoney, "\(body)")
+      #expect(
+        body.contains(ar ? "يُعاد المبلغ إلى: رصيد بطاقة الهدايا" : "Refunded to: gift card balance")
+      )
+    case .card, .mada, .applePay:
+      #expect(promisesMoney, "\(body)")
+      #expect(body.contains(ar ? "يُعاد المبلغ إلى: " : "Refunded to: "))
+      if !last4.isEmpty { #expect(body.contains("8516"), "\(body)") }
+      #expect(!body.contains(ar ? "رصيد" : "balance"), "\(body)")
+    }
   }
 
   /// Every message the store sends is in the outbox under its own kind, newest first, with

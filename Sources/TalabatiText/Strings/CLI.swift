@@ -37,13 +37,6 @@ extension StringTable {
     "cli.cancel.mailSent": .init(
       ar: "أُرسلت رسالة تأكيد الإلغاء إلى {email}",
       en: "A cancellation confirmation was sent to {email}"),
-    "cli.refund.items": .init(ar: "قيمة السلع: {amount}", en: "Items: {amount}"),
-    "cli.refund.vat": .init(
-      ar: "منها ضريبة القيمة المضافة: {amount}", en: "of which VAT: {amount}"),
-    "cli.refund.shipping": .init(ar: "رسوم الشحن: {amount}", en: "Shipping: {amount}"),
-    "cli.refund.total": .init(ar: "المبلغ المسترد: {amount}", en: "Refund total: {amount}"),
-    "cli.refund.to": .init(
-      ar: "يُعاد المبلغ إلى: {payment}", en: "Refunded to: {payment}"),
 
     // MARK: archive (R17, R18)
     "cli.archive.done": .init(
