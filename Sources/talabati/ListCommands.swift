@@ -125,7 +125,9 @@ struct Orders: ParsableCommand {
           "cli.orders.row", lang,
           [
             "order": orderNumber(row.id), "date": Bidi.isolate(date),
-            "total": money(row.total, lang), "count": "\(row.itemCount)", "status": status,
+            "total": money(row.total, lang),
+            "count": Format.quantity(row.itemCount, unit: "item", lang: lang),
+            "status": status,
           ]) + archivedMark)
       out.line("    " + Sanitizer.clean(row.firstTitle))
     }

@@ -214,4 +214,36 @@ import Testing
       #expect(!r.stdout.contains("••8516"), "\(r.stdout)")
     }
   }
+
+  /// `demo` and `import` count in the language's plural; an English account's import is
+  /// summarised in English (issue 11).
+  @Test func demoAndImportSummariesCountInThePlural() throws {
+    let dir = CLI.tempDir()
+    let one = dir.appendingPathComponent("one.sqlite").path
+    let en = try CLI.run([
+      "demo", "--store", one, "--orders", "1", "--now", CLI.now, "--lang", "en",
+    ])
+    #expect(en.stdout.hasPrefix("Created a demo store with 1 order at "), "\(en.stdout)")
+    let two = dir.appendingPathComponent("two.sqlite").path
+    let ar = try CLI.run([
+      "demo", "--store", two, "--orders", "2", "--now", CLI.now, "--lang", "ar",
+    ])
+    #expect(ar.stdout.hasPrefix("أُنشئ متجر تجريبي فيه طلبين في "), "\(ar.stdout)")
+
+    // An English account with one order, imported into an empty store without --lang.
+    let export = try CLI.run(["export", "--store", one, "--now", CLI.now])
+    var doc = try #require(try JSONSerialization.jsonObject(with: export.stdoutData) as? JSON)
+    var account = try #require(doc["account"] as? JSON)
+    account["language"] = "en"
+    doc["account"] = account
+    let file = dir.appendingPathComponent("en.json")
+    try JSONSerialization.data(withJSONObject: doc).write(to: file)
+    let fresh = dir.appendingPathComponent("fresh.sqlite").path
+    let imported = try CLI.run(["import", file.path, "--store", fresh, "--now", CLI.now])
+    #expect(imported.code == 0, "\(imported.stderr)")
+    #expect(
+      imported.stdout.hasPrefix("Imported 1 order; already present and skipped: 0 orders"),
+      "\(imported.stdout)")
+    #expect(!imported.stdout.contains("1 orders") && !imported.stdout.contains("1 returns"))
+  }
 }
