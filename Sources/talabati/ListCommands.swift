@@ -66,9 +66,12 @@ struct Orders: ParsableCommand {
 
   func validate() throws {
     if [archived, cancelled, all].filter({ $0 }).count > 1 {
-      throw ValidationError("choose at most one of --archived, --cancelled, --all")
+      throw ValidationError(
+        tr("cli.error.atMostOne", Diagnostics.lang, ["list": "--archived, --cancelled, --all"]))
     }
-    if !(1...1000).contains(limit) { throw ValidationError("--limit must be between 1 and 1000") }
+    if !(1...1000).contains(limit) {
+      throw ValidationError(tr("cli.error.limit", Diagnostics.lang))
+    }
   }
 
   func run() throws {
@@ -78,7 +81,9 @@ struct Orders: ParsableCommand {
     if let after {
       guard let c = ListCursor(text: after) else {
         throw CLIFailure.usage(
-          "--after: '\(Sanitizer.clean(after))' is not a cursor printed by talabati")
+          tr(
+            "cli.error.notCursor", ctx.lang,
+            ["value": Bidi.isolate("'\(Sanitizer.clean(after))'")]))
       }
       cursor = c
     }
@@ -189,8 +194,12 @@ struct Reasons: ParsableCommand {
     }
     let lang = try global.requestedLanguage().map(Lang.init) ?? .ar
     let out = Output(lang: lang)
+    // Two columns: the code padded to the widest code's display width, so every label starts
+    // at the same column (at the same distance from the right edge in Arabic).
+    let width = reasons.map { TextWidth.columns($0.code) }.max() ?? 0
     for r in reasons {
-      out.line("\(Bidi.isolate(r.code))  \(lang == .ar ? r.ar : r.en)")
+      let pad = String(repeating: " ", count: width - TextWidth.columns(r.code) + 2)
+      out.line(Bidi.isolate(r.code) + pad + (lang == .ar ? r.ar : r.en))
     }
   }
 }

@@ -217,7 +217,8 @@ struct Cancel: ParsableCommand {
 
   func validate() throws {
     if [items != nil, shipment != nil, all].filter({ $0 }).count != 1 {
-      throw ValidationError("choose exactly one of --items, --shipment, --all")
+      throw ValidationError(
+        tr("cli.error.oneOf", Diagnostics.lang, ["list": "--items, --shipment, --all"]))
     }
   }
 
@@ -228,12 +229,10 @@ struct Cancel: ParsableCommand {
       }
       var ids: [ItemID] = []
       for p in parts {
-        guard let id = ItemID(p) else {
-          throw CLIFailure.usage("--items: '\(Sanitizer.clean(p))' is not an item id")
-        }
+        guard let id = ItemID(p) else { throw itemIDFailure(p) }
         ids.append(id)
       }
-      if ids.isEmpty { throw CLIFailure.usage("--items: no item selected") }
+      if ids.isEmpty { throw noItemFailure() }
       return .items(ids)
     }
     if let shipment { return .shipment(shipment) }
@@ -263,8 +262,13 @@ struct Cancel: ParsableCommand {
   func run() throws {
     guard let code = CancelReason(rawValue: reason) else {
       throw CLIFailure.usage(
-        "--reason: '\(Sanitizer.clean(reason))' is not a reason code; one of: "
-          + CancelReason.allCases.map(\.rawValue).joined(separator: ", "))
+        "--reason: "
+          + tr(
+            "cli.error.notReason", Diagnostics.lang,
+            [
+              "value": Bidi.isolate("'\(Sanitizer.clean(reason))'"),
+              "list": Bidi.isolate(CancelReason.allCases.map(\.rawValue).joined(separator: ", ")),
+            ]))
     }
     let sel = try selection()
     let ctx = try Context.open(global)
@@ -301,9 +305,12 @@ struct Cancel: ParsableCommand {
     case .emptySelection:
       return CLIFailure(code: 3, message: tr("cli.cancel.nothingLeft", lang))
     case .unknownItem(let id):
-      return CLIFailure.notFound("item \(id) is not part of order \(Sanitizer.clean(order))")
+      return CLIFailure.notFound(
+        tr("cli.error.notFound.itemInOrder", lang, ["id": "\(id)", "order": orderNumber(order)]))
     case .unknownShipment(let id):
-      return CLIFailure.notFound("shipment \(id) is not part of order \(Sanitizer.clean(order))")
+      return CLIFailure.notFound(
+        tr(
+          "cli.error.notFound.shipmentInOrder", lang, ["id": "\(id)", "order": orderNumber(order)]))
     case .refused(let list):
       if ctx.json {
         let entries = list.map {

@@ -226,9 +226,10 @@ struct ReturnItems: ParsableCommand {
     let lang = ctx.lang
     switch error {
     case .emptySelection:
-      return CLIFailure.usage("--items: no item selected")
+      return noItemFailure()
     case .unknownItem(let id):
-      return CLIFailure.notFound("item \(id) is not part of order \(Sanitizer.clean(order))")
+      return CLIFailure.notFound(
+        tr("cli.error.notFound.itemInOrder", lang, ["id": "\(id)", "order": orderNumber(order)]))
     case .refused(let list):
       if ctx.json {
         try? printJSON(
@@ -253,13 +254,24 @@ func parseItemIDs(_ text: String) throws -> [ItemID] {
   var ids: [ItemID] = []
   for part in text.split(separator: ",", omittingEmptySubsequences: false) {
     let p = part.trimmingCharacters(in: .whitespaces)
-    guard let id = ItemID(p) else {
-      throw CLIFailure.usage("--items: '\(Sanitizer.clean(p))' is not an item id")
-    }
+    guard let id = ItemID(p) else { throw itemIDFailure(p) }
     ids.append(id)
   }
-  if ids.isEmpty { throw CLIFailure.usage("--items: no item selected") }
+  if ids.isEmpty { throw noItemFailure() }
   return ids
+}
+
+/// `--items: 'x' is not an item id`, in the shopper's language (exit 2).
+func itemIDFailure(_ text: String) -> CLIFailure {
+  CLIFailure.usage(
+    tr(
+      "cli.error.notItemID", Diagnostics.lang,
+      ["option": "--items", "value": Bidi.isolate("'\(Sanitizer.clean(text))'")]))
+}
+
+/// `--items: no item selected`, in the shopper's language (exit 2).
+func noItemFailure() -> CLIFailure {
+  CLIFailure.usage(tr("cli.error.noItem", Diagnostics.lang, ["option": "--items"]))
 }
 
 // MARK: - returns
@@ -278,7 +290,9 @@ struct Returns: ParsableCommand {
   }
 
   func validate() throws {
-    if !(1...1000).contains(limit) { throw ValidationError("--limit must be between 1 and 1000") }
+    if !(1...1000).contains(limit) {
+      throw ValidationError(tr("cli.error.limit", Diagnostics.lang))
+    }
   }
 
   func run() throws {

@@ -246,4 +246,89 @@ import Testing
       "\(imported.stdout)")
     #expect(!imported.stdout.contains("1 orders") && !imported.stdout.contains("1 returns"))
   }
+
+  // MARK: - Item 16: errors in the shopper's language, laid out for the terminal
+
+  @Test func errorsSpeakTheLanguageAskedForOrTheAccounts() throws {
+    let store = Self.store
+    let missing = try CLI.run(["show", "999", "--store", store, "--now", CLI.now, "--lang", "ar"])
+    #expect(missing.code == 4)
+    #expect(missing.stderr == "talabati: لا يوجد طلب رقمه 999 في حسابك\n", "\(missing.stderr)")
+    let english = try CLI.run(["show", "999", "--store", store, "--now", CLI.now, "--lang", "en"])
+    #expect(english.stderr == "talabati: There is no order 999 in your account.\n")
+
+    let bored = try CLI.run(
+      [
+        "cancel", "402-0000000-0000000", "--all", "--reason", "bored", "--store", store, "--lang",
+        "ar",
+      ])
+    #expect(bored.code == 2)
+    #expect(bored.stderr.contains("'bored' ليس رمز سبب"), "\(bored.stderr)")
+
+    // The argument parser's own messages, and the help of the subcommand.
+    let noOrder = try CLI.run(["cancel", "--store", store, "--lang", "ar"])
+    #expect(noOrder.code == 2)
+    #expect(
+      noOrder.stderr == "talabati: ينقص مُعطى مطلوب: '<order>'\nللمساعدة: talabati cancel --help\n",
+      "\(noOrder.stderr)")
+    let badLimit = try CLI.run(["orders", "--limit", "many", "--store", store, "--lang", "ar"])
+    #expect(
+      badLimit.stderr.hasPrefix("talabati: القيمة 'many' غير صالحة للخيار"), "\(badLimit.stderr)")
+
+    // Without --lang, the store's account decides (the demo account reads Arabic).
+    let account = try CLI.run(["show", "999", "--store", store, "--now", CLI.now])
+    #expect(account.stderr == missing.stderr)
+  }
+
+  /// `talabati --lang en orders --limit 2`: options every subcommand takes work before it.
+  @Test func globalOptionsBeforeTheSubcommandWork() throws {
+    let r = try CLI.run([
+      "--lang", "en", "--store", Self.store, "--now", CLI.now, "orders", "--limit", "2",
+    ])
+    #expect(r.code == 0, "\(r.stderr)")
+    #expect(ids(in: r.stdout).count == 2, "\(r.stdout)")
+    let json = try CLI.run(["--json", "--store", Self.store, "--now", CLI.now, "account", "show"])
+    #expect(json.code == 0, "\(json.stderr)")
+    #expect((try? json.json()) != nil)
+  }
+
+  /// On a terminal an Arabic error is shaped and put in visual order like standard output,
+  /// and wrapped by the program, so its first words are on its first line.
+  @Test(.enabled(if: TmuxTests.hasTmux, "tmux is not installed: run `make test`"))
+  func arabicErrorsAreShapedAndWrappedOnATerminal() throws {
+    // An order the policy refuses to cancel (R1): the refusal and its reasons are on stderr.
+    let (_, value, _) = try CLI.json(["orders", "--limit", "60"], store: Self.store)
+    let rows = try #require((value as? JSON)?["orders"] as? [JSON])
+    var refused: String?
+    for row in rows {
+      let id = try #require(row["id"] as? String)
+      let (_, shown, _) = try CLI.json(["show", id], store: Self.store)
+      let items = ((shown as? JSON)?["shipments"] as? [JSON] ?? []).flatMap {
+        $0["items"] as? [JSON] ?? []
+      }
+      if items.contains(where: { $0["reason"] as? String == "entered-shipping" }) {
+        refused = id
+        break
+      }
+    }
+    let order = try #require(refused)
+    let s = try TmuxTests.Session(
+      store: Self.store, lang: "ar", width: 40, height: 16,
+      arguments: ["cancel", order, "--all", "--reason", "changed-mind"])
+    let screen = try s.waitFor("EXITED:")
+    #expect(screen.contains("EXITED:3"), "\(screen)")
+    let lines = screen.split(separator: "\n").map(String.init)
+    let message = lines.prefix { !$0.hasPrefix("EXITED:") }.filter {
+      !$0.trimmingCharacters(in: .whitespaces).isEmpty
+    }
+    #expect(message.count > 2, "a long message wraps:\n\(screen)")
+    // Shaped: no Arabic letter is left in its logical form (the lone hamza ء, which never
+    // joins, may stay as it is).
+    let unshaped = message.joined().unicodeScalars.filter { (0x0622...0x064A).contains($0.value) }
+    #expect(unshaped.isEmpty, "unshaped Arabic on stderr:\n\(screen)")
+    // Wrapped before reordering: the line that starts the sentence comes first, and no line
+    // is wider than the terminal.
+    #expect(message.first?.contains("talabati") == true, "\(screen)")
+    for line in message { #expect(TextWidth.columns(line) <= 40, "too wide: \(line)") }
+  }
 }

@@ -35,7 +35,7 @@ public enum StringTable {
     [
       ("common", commonEntries), ("ui", uiEntries), ("cli", cliEntries),
       ("support", supportEntries), ("returns", returnsEntries), ("refunds", refundEntries),
-      ("counts", countEntries),
+      ("counts", countEntries), ("cliErrors", cliErrorEntries),
     ]
   }
 
