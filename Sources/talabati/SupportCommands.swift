@@ -201,6 +201,7 @@ struct SupportCommand: ParsableCommand {
           open: status.isOpen, nextChange: status.nextChange,
           nowRiyadh: plain(clockTime(now, zone: riyadh, lang: .en)),
           nowLocal: plain(clockTime(now, zone: zone, lang: .en)), localTimeZone: zone,
+          localTimeZoneSource: "account",
           ready: .init(order: order, name: account.name, email: account.email)))
       return
     }
@@ -222,6 +223,20 @@ struct SupportCommand: ParsableCommand {
           "time": clockTime(now, zone: zone, lang: lang),
         ]
       ))
+    // Issue 13 item 18: the account's time zone wins over the environment's TZ (a session over
+    // SSH carries the server's; call-backs are booked and e-mailed in the account's). Say so
+    // when the two differ.
+    if let env = environmentTimeZone(), env != zone {
+      out.line(
+        "  "
+          + tr(
+            "cli.support.tzIgnored", lang,
+            [
+              "env": Bidi.isolate(Sanitizer.clean(env)),
+              "zone": Bidi.isolate(Sanitizer.clean(zone)),
+            ]
+          ))
+    }
     out.line()
     out.line(tr("support.ready", lang))
     if let order { out.line("  " + tr("support.readyOrder", lang, ["order": orderNumber(order)])) }
@@ -250,6 +265,8 @@ struct SupportCommand: ParsableCommand {
     var nowRiyadh: String
     var nowLocal: String
     var localTimeZone: String
+    /// Where `localTimeZone` comes from: always the account, never the environment's TZ.
+    var localTimeZoneSource: String
     var ready: Ready
   }
 
@@ -352,4 +369,15 @@ struct StoreSupportService: SupportService {
   func withdrawClosure(now: Date) throws -> AccountClosure {
     try db.withdrawClosure(account: account.id, now: now, actor: "tui")
   }
+}
+
+/// The time zone the environment names in `TZ` (`:Area/City`, `/usr/share/zoneinfo/Area/City`
+/// or `Area/City`), if any.
+func environmentTimeZone(_ environment: [String: String] = ProcessInfo.processInfo.environment)
+  -> String?
+{
+  guard var tz = environment["TZ"], !tz.isEmpty else { return nil }
+  if tz.hasPrefix(":") { tz.removeFirst() }
+  if let range = tz.range(of: "zoneinfo/") { tz = String(tz[range.upperBound...]) }
+  return tz.isEmpty ? nil : tz
 }

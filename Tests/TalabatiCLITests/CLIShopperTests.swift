@@ -331,4 +331,28 @@ import Testing
     #expect(message.first?.contains("talabati") == true, "\(screen)")
     for line in message { #expect(TextWidth.columns(line) <= 40, "too wide: \(line)") }
   }
+
+  // MARK: - Item 18: whose time zone
+
+  /// The account's time zone wins over `TZ`, and the support line says so.
+  @Test func supportSaysWhoseTimeItShows() throws {
+    let env = ["TZ": "America/New_York"]
+    let r = try CLI.run(
+      ["support", "--store", Self.store, "--now", CLI.now, "--lang", "en"], env: env)
+    #expect(r.code == 0, "\(r.stderr)")
+    // 09:00Z is 12:00 in Riyadh (the demo account's zone), 04:00 in New York.
+    #expect(r.stdout.contains("Account time (Asia/Riyadh): 12:00"), "\(r.stdout)")
+    #expect(
+      r.stdout.contains(
+        "This computer's time zone (TZ=America/New_York) is not used: times are in your "
+          + "account's (Asia/Riyadh)."), "\(r.stdout)")
+    #expect(!r.stdout.contains("04:00"), "\(r.stdout)")
+    let (_, value, _) = try CLI.json(["support"], store: Self.store)
+    #expect((value as? JSON)?["localTimeZoneSource"] as? String == "account")
+    // Without TZ, or with the account's own, no note.
+    let same = try CLI.run(
+      ["support", "--store", Self.store, "--now", CLI.now, "--lang", "en"],
+      env: ["TZ": ":Asia/Riyadh"])
+    #expect(!same.stdout.contains("is not used"), "\(same.stdout)")
+  }
 }

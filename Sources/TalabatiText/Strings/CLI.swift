@@ -38,6 +38,11 @@ extension StringTable {
       ar: "أُرسلت رسالة تأكيد الإلغاء إلى {email}",
       en: "A cancellation confirmation was sent to {email}"),
 
+    // MARK: support (R19): whose time zone
+    "cli.support.tzIgnored": .init(
+      ar: "لا تُستعمل المنطقة الزمنية لهذا الجهاز (TZ={env}): الأوقات بمنطقة حسابك ({zone}).",
+      en: "This computer's time zone (TZ={env}) is not used: times are in your account's ({zone})."),
+
     // MARK: archive (R17, R18)
     "cli.archive.done": .init(
       ar: "تمت أرشفة الطلب رقم {order}", en: "Order {order} archived"),
