@@ -83,7 +83,7 @@ enum MessageTemplates {
         "قيمة السلع: \(money(refund.items))",
         "منها ضريبة القيمة المضافة: \(money(refund.itemsVAT))",
         "رسوم الشحن: \(money(refund.shipping))",
-        "إجمالي المبلغ المسترد: \(money(refund.total))",
+        "الإجمالي المسترد: \(money(refund.total))",
         "يُعاد المبلغ إلى: \(destination)",
       ]
     case (_, .en):
@@ -92,7 +92,7 @@ enum MessageTemplates {
         "Items: \(money(refund.items))",
         "of which VAT: \(money(refund.itemsVAT))",
         "Shipping: \(money(refund.shipping))",
-        "Total refunded: \(money(refund.total))",
+        "Total refund: \(money(refund.total))",
         "Refunded to: \(destination)",
       ]
     }
@@ -141,12 +141,13 @@ enum MessageTemplates {
 
   static func reasonLabel(_ reason: CancelReason, language: Language) -> String {
     switch (reason, language) {
-    case (.changedMind, .ar): "غيّرت رأيي"
-    case (.foundCheaper, .ar): "وجدت سعرًا أقل"
-    case (.orderedByMistake, .ar): "طلبته بالخطأ"
+    // The string table's words (`reason.*`), which a test holds the mail to.
+    case (.changedMind, .ar): "غيرت رأيي"
+    case (.foundCheaper, .ar): "وجدت سعرًا أفضل"
+    case (.orderedByMistake, .ar): "طلبته عن طريق الخطأ"
     case (.deliveryTooLong, .ar): "مدة التوصيل طويلة"
-    case (.wrongAddress, .ar): "عنوان الشحن خاطئ"
-    case (.wrongPayment, .ar): "طريقة الدفع خاطئة"
+    case (.wrongAddress, .ar): "عنوان الشحن غير صحيح"
+    case (.wrongPayment, .ar): "طريقة الدفع غير صحيحة"
     case (.duplicateOrder, .ar): "طلب مكرر"
     case (.other, .ar): "سبب آخر"
     case (.changedMind, .en): "Changed my mind"
@@ -156,7 +157,7 @@ enum MessageTemplates {
     case (.wrongAddress, .en): "Wrong shipping address"
     case (.wrongPayment, .en): "Wrong payment method"
     case (.duplicateOrder, .en): "Duplicate order"
-    case (.other, .en): "Other"
+    case (.other, .en): "Other reason"
     }
   }
 

@@ -53,12 +53,12 @@ struct OrderPageJSON: Encodable {
 
 struct Orders: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "List orders, newest first (R10 cancelled view, R18 archive).")
+    abstract: "List orders, newest first.")
 
   @OptionGroup var global: GlobalOptions
 
-  @Flag(help: "Show archived orders only (R18).") var archived = false
-  @Flag(help: "Show orders with cancelled items (R10).") var cancelled = false
+  @Flag(help: "Show archived orders only.") var archived = false
+  @Flag(help: "Show orders with cancelled items.") var cancelled = false
   @Flag(help: "Show every order, archived ones included.") var all = false
   @Option(help: "How many orders to show (1–1000).") var limit = 30
   @Option(help: "Continue after this cursor (printed at the end of a page).") var after: String?
@@ -174,7 +174,7 @@ func shellQuoted(_ word: String) -> String {
 
 struct Reasons: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "List the cancellation reason codes with their Arabic and English labels (R5).")
+    abstract: "List the cancellation reason codes with their Arabic and English labels.")
 
   @OptionGroup var global: GlobalOptions
 
@@ -208,7 +208,7 @@ struct Reasons: ParsableCommand {
 
 struct Outbox: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "List the confirmation messages sent (R6, R9, R17) and where they are stored.")
+    abstract: "List the confirmation messages sent and where they are stored.")
 
   @OptionGroup var global: GlobalOptions
   @Option(help: "How many messages to show, newest first.") var limit = 20

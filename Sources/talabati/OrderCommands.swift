@@ -189,7 +189,10 @@ struct Show: ParsableCommand {
               "      "
                 + tr(
                   "cli.show.alternatives", lang,
-                  ["list": e.alternatives.map { label($0, lang) }.joined(separator: "، ")]))
+                  [
+                    "list": e.alternatives.map { label($0, lang) }.joined(
+                      separator: listSeparator(lang))
+                  ]))
           }
         }
       }
@@ -201,17 +204,17 @@ struct Show: ParsableCommand {
 
 struct Cancel: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Cancel checked items, a whole shipment or the whole order (R1–R9).",
+    abstract: "Cancel checked items, a whole shipment or the whole order.",
     discussion: """
       Exit 0 prints the refund breakdown; exit 3 when the policy refuses (the reason per item and \
-      the alternatives are printed and nothing is changed). Also reachable as 'delete-items' (R8).
+      the alternatives are printed and nothing is changed). Also reachable as 'delete-items'.
       """,
     aliases: ["delete-items"])
 
   @OptionGroup var global: GlobalOptions
   @Argument(help: "The order number.") var order: String
-  @Option(help: "Comma-separated item ids to cancel (R5, R8).") var items: String?
-  @Option(help: "Cancel every item of this shipment (R4).") var shipment: Int64?
+  @Option(help: "Comma-separated item ids to cancel.") var items: String?
+  @Option(help: "Cancel every item of this shipment.") var shipment: Int64?
   @Flag(help: "Cancel every remaining item of the order.") var all = false
   @Option(help: "Reason code (see 'talabati reasons').") var reason: String
 
@@ -329,7 +332,10 @@ struct Cancel: ParsableCommand {
             " — "
             + tr(
               "cli.show.alternatives", lang,
-              ["list": e.alternatives.map { label($0, lang) }.joined(separator: "، ")])
+              [
+                "list": e.alternatives.map { label($0, lang) }.joined(
+                  separator: listSeparator(lang))
+              ])
         }
         return line
       }
@@ -374,7 +380,7 @@ func printRefund(_ r: Refund, out: Output, lang: Lang) {
 
 struct Archive: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Archive an order: it leaves the default list and is kept in the archive (R17, R18).")
+    abstract: "Archive an order: it leaves the default list and is kept in the archive.")
 
   @OptionGroup var global: GlobalOptions
   @Argument(help: "The order number.") var order: String
@@ -386,7 +392,7 @@ struct Archive: ParsableCommand {
 
 struct Unarchive: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Bring an archived order back into the default list (R18).")
+    abstract: "Bring an archived order back into the default list.")
 
   @OptionGroup var global: GlobalOptions
   @Argument(help: "The order number.") var order: String

@@ -219,3 +219,6 @@ func plain(_ text: String) -> String {
   String(
     String.UnicodeScalarView(text.unicodeScalars.filter { !(0x2066...0x2069).contains($0.value) }))
 }
+
+/// Separates the entries of an inline list: the Arabic comma in Arabic, the comma in English.
+func listSeparator(_ lang: Lang) -> String { lang == .ar ? "، " : ", " }

@@ -114,10 +114,10 @@ func categoryLabel(_ code: String, _ lang: Lang) -> String {
 struct ReturnItems: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "return",
-    abstract: "Return or replace delivered items (R11–R16).",
+    abstract: "Return or replace delivered items.",
     discussion: """
-      Exit 0 prints the return authorisation (RMA), the packing instructions (R12) and the \
-      refund to the original payment method (R15), and saves the printable label (R13) as \
+      Exit 0 prints the return authorisation (RMA), the packing instructions and the \
+      refund to the original payment method, and saves the printable label as \
       labels/RMA.svg beside the store. Exit 3 when the policy refuses (outside the return \
       window, not returnable, not delivered …): the reason per item is printed and nothing is \
       changed.
@@ -278,10 +278,10 @@ func noItemFailure() -> CLIFailure {
 
 struct Returns: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "List your returns with their status (R14) and the return policy (R16).")
+    abstract: "List your returns with their status and the return policy.")
 
   @OptionGroup var global: GlobalOptions
-  @Flag(help: "Also print the return window of every product category (R16).") var policy = false
+  @Flag(help: "Also print the return window of every product category.") var policy = false
   @Option(help: "How many returns to show (1–1000).") var limit = 30
 
   struct ListJSON: Encodable {
@@ -373,7 +373,7 @@ func printPolicy(_ table: ReturnPolicyTable, out: Output, lang: Lang) {
 
 struct Label: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Show a return label with its QR code and save it as a printable SVG (R13).")
+    abstract: "Show a return label with its QR code and save it as a printable SVG.")
 
   @OptionGroup var global: GlobalOptions
   @Argument(help: "The return authorisation number, e.g. RMA-0000001.") var rma: String

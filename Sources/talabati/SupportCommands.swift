@@ -60,7 +60,7 @@ struct CallbackJSON: Encodable {
 struct SupportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "support",
-    abstract: "Phone support (open now?), call-back requests and fraud reports (R19–R22).",
+    abstract: "Phone support (open now?), call-back requests and fraud reports.",
     discussion: """
       Plain 'talabati support' shows the number 8008500931, the hours 08:00–24:00 Asia/Riyadh \
       and whether the line is open now, in Riyadh time and in your account's time zone, with \
@@ -79,7 +79,7 @@ struct SupportCommand: ParsableCommand {
   @Option(help: ArgumentHelp("The number to call back.", valueName: "number"))
   var phone: String?
 
-  @Option(help: ArgumentHelp("The order the call is about (R20).", valueName: "order"))
+  @Option(help: ArgumentHelp("The order the call is about.", valueName: "order"))
   var order: String?
 
   @Flag(help: "List your call-back requests.")
@@ -90,7 +90,7 @@ struct SupportCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Report a suspicious message or site claiming to be the store (R22).", valueName: "text"))
+      "Report a suspicious message or site claiming to be the store.", valueName: "text"))
   var reportFraud: String?
 
   @Option(
@@ -296,7 +296,7 @@ struct ContactSeller: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "contact-seller",
     abstract: "Write to the third-party seller of an item; recorded in the order's history.",
-    discussion: "Refused (exit 3) for items sold and shipped by the store itself (R7, R23).")
+    discussion: "Refused (exit 3) for items sold and shipped by the store itself.")
 
   @OptionGroup var global: GlobalOptions
   @Argument(help: "The order number.") var order: String

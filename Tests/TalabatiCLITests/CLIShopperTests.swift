@@ -355,4 +355,50 @@ import Testing
       env: ["TZ": ":Asia/Riyadh"])
     #expect(!same.stdout.contains("is not used"), "\(same.stdout)")
   }
+
+  // MARK: - Issue 11: help without rule numbers, English lists with English commas
+
+  @Test(arguments: [
+    [], ["orders"], ["show"], ["cancel"], ["reasons"], ["archive"], ["unarchive"], ["return"],
+    ["returns"], ["label"], ["track"], ["support"], ["contact-seller"], ["account"],
+    ["account", "show"], ["account", "close"], ["account", "withdraw-closure"], ["outbox"],
+    ["demo"], ["import"], ["export"], ["import-amazon"], ["browse"],
+  ])
+  func helpSpeaksToTheShopperNotInRuleNumbers(command: [String]) throws {
+    let r = try CLI.run(command + ["--help"])
+    #expect(r.code == 0, "\(r.stderr)")
+    let cited = r.stdout.split(separator: "\n").filter {
+      $0.contains(/\bR[0-9]+\b/)
+    }
+    #expect(
+      cited.isEmpty, "rule numbers in 'talabati \(command.joined(separator: " ")) --help': \(cited)"
+    )
+  }
+
+  @Test func englishListsUseTheEnglishComma() throws {
+    // An item that cannot be cancelled and has several alternatives (R7).
+    let (_, value, _) = try CLI.json(["orders", "--limit", "60"], store: Self.store)
+    let rows = try #require((value as? JSON)?["orders"] as? [JSON])
+    var order: String?
+    for row in rows {
+      let id = try #require(row["id"] as? String)
+      let (_, shown, _) = try CLI.json(["show", id], store: Self.store)
+      let items = ((shown as? JSON)?["shipments"] as? [JSON] ?? []).flatMap {
+        $0["items"] as? [JSON] ?? []
+      }
+      if items.contains(where: { ($0["alternatives"] as? [String] ?? []).count > 1 }) {
+        order = id
+        break
+      }
+    }
+    let id = try #require(order)
+    let en = try CLI.run(["show", id, "--store", Self.store, "--now", CLI.now, "--lang", "en"])
+    let instead = en.stdout.split(separator: "\n").filter { $0.contains("Instead: ") }
+    #expect(!instead.isEmpty, "\(en.stdout)")
+    for line in instead {
+      #expect(!line.contains("،") && line.contains(", "), "\(line)")
+    }
+    let ar = try CLI.run(["show", id, "--store", Self.store, "--now", CLI.now, "--lang", "ar"])
+    #expect(ar.stdout.contains("، "), "\(ar.stdout)")
+  }
 }

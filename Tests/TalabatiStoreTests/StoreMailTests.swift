@@ -1,5 +1,6 @@
 import Foundation
 import TalabatiDomain
+import TalabatiText
 import Testing
 
 @testable import TalabatiStore
@@ -75,7 +76,7 @@ struct StoreMailTests {
     // R9: the cancelled line, the refund breakdown and where it goes.
     #expect(body.contains("- سماعة سوني × 1 — 1,234.50 ر.س."))
     #expect(!body.contains("كابل شحن"))
-    #expect(body.contains("إجمالي المبلغ المسترد: 1,234.50 ر.س."))
+    #expect(body.contains("الإجمالي المسترد: 1,234.50 ر.س."))
     #expect(body.contains("منها ضريبة القيمة المضافة: 161.02 ر.س."))
     #expect(body.contains("رسوم الشحن: 0.00 ر.س."))
     #expect(body.contains("4242"))
@@ -86,7 +87,7 @@ struct StoreMailTests {
     let sent = try cancelledMessage(language: .en)
     let (headers, body) = parse(sent.message)
     #expect(headers["Subject"] == sent.subject)  // plain ASCII needs no encoding
-    #expect(body.contains("Total refunded: SAR 1,234.50"))
+    #expect(body.contains("Total refund: SAR 1,234.50"))
     #expect(body.contains("Refunded to: card ending in 4242"))
   }
 
@@ -99,7 +100,7 @@ struct StoreMailTests {
       language: language, payment: PaymentMethod(kind: kind, last4: last4))
     let body = parse(sent.message).body
     let ar = language == .ar
-    let promisesMoney = body.contains(ar ? "إجمالي المبلغ المسترد" : "Total refunded")
+    let promisesMoney = body.contains(ar ? "الإجمالي المسترد" : "Total refund")
     switch kind {
     case .cashOnDelivery:
       #expect(!promisesMoney, "\(body)")
@@ -121,6 +122,22 @@ struct StoreMailTests {
       if !last4.isEmpty { #expect(body.contains("8516"), "\(body)") }
       #expect(!body.contains(ar ? "رصيد" : "balance"), "\(body)")
     }
+  }
+
+  /// One word for one thing (issue 13 item 19): the e-mail names reasons and the refund total
+  /// with the words the client and the CLI print (the string table's).
+  @Test(arguments: [Language.ar, .en])
+  func mailUsesTheStringTablesWords(language: Language) throws {
+    let lang: Lang = language == .ar ? .ar : .en
+    for reason in CancelReason.allCases {
+      #expect(
+        MessageTemplates.reasonLabel(reason, language: language)
+          == tr("reason.\(reason.rawValue)", lang), "\(reason)")
+    }
+    let body = parse(try cancelledMessage(language: language).message).body
+    let amount = language == .ar ? "1,234.50 ر.س." : "SAR 1,234.50"
+    let total = tr("refund.total", lang, ["amount": amount])
+    #expect(body.contains(total), "\(total) not in:\n\(body)")
   }
 
   /// Every message the store sends is in the outbox under its own kind, newest first, with
