@@ -206,4 +206,23 @@ struct StoreMailTests {
   func moneyIsFormattedWithIntegers(minor: Int64, language: Language, text: String) {
     #expect(MailFormat.money(Money(minor: minor), language: language) == text)
   }
+
+  /// One money format per language for every currency (issue 11): the e-mail writes an amount
+  /// as the screens and the CLI do (`Format.money` without its isolates), with the currency's
+  /// own decimals (KWD 3, JPY 0) and its Arabic symbol.
+  @Test(arguments: ["SAR", "USD", "KWD", "JPY", "EUR", "AED", "CHF", "sar", "X!"])
+  func mailMoneyIsTheScreensMoney(currency: String) {
+    for minor: Int64 in [0, 5, 1_234, 123_450, -250, 100_000_000] {
+      for (language, lang) in [(Language.ar, Lang.ar), (.en, .en)] {
+        let screen = String(
+          String.UnicodeScalarView(
+            Format.money(minor: minor, currency: currency, lang: lang).unicodeScalars.filter {
+              !(0x2066...0x2069).contains($0.value)
+            }))
+        #expect(
+          MailFormat.money(Money(minor: minor, currency: currency), language: language) == screen,
+          "\(minor) \(currency) \(language)")
+      }
+    }
+  }
 }
