@@ -401,4 +401,41 @@ import Testing
     let ar = try CLI.run(["show", id, "--store", Self.store, "--now", CLI.now, "--lang", "ar"])
     #expect(ar.stdout.contains("، "), "\(ar.stdout)")
   }
+
+  /// A seller name written with isolates and marks (harmless) reads without `�`; an override
+  /// (which could reorder the line) is still shown as one (issue 11).
+  @Test func sellerNamesWithIsolatesAndMarksReadCleanly() throws {
+    let export = try CLI.run(["export", "--store", Self.store, "--now", CLI.now])
+    var doc = try #require(try JSONSerialization.jsonObject(with: export.stdoutData) as? JSON)
+    var orders = try #require(doc["orders"] as? [JSON])
+    var shipments = try #require(orders[0]["shipments"] as? [JSON])
+    var items = try #require(shipments[0]["items"] as? [JSON])
+    var seller = try #require(items[0]["seller"] as? JSON)
+    seller["name"] = "\u{2067}متجر النور\u{2069}\u{200F} Electronics\u{200E}"
+    items[0]["seller"] = seller
+    items[0]["fulfilment"] = "seller"
+    if items.count > 1 {
+      var other = try #require(items[1]["seller"] as? JSON)
+      other["name"] = "Evil\u{202E}txet"
+      items[1]["seller"] = other
+      items[1]["fulfilment"] = "seller"
+    }
+    shipments[0]["items"] = items
+    orders[0]["shipments"] = shipments
+    doc["orders"] = orders
+    let dir = CLI.tempDir()
+    let file = dir.appendingPathComponent("doc.json")
+    try JSONSerialization.data(withJSONObject: doc).write(to: file)
+    let store = dir.appendingPathComponent("s.sqlite").path
+    let imported = try CLI.run(["import", file.path, "--store", store, "--now", CLI.now])
+    #expect(imported.code == 0, "\(imported.stderr)")
+    let id = try #require(orders[0]["id"] as? String)
+    let r = try CLI.run(["show", id, "--store", store, "--now", CLI.now, "--lang", "en"])
+    let line = r.stdout.split(separator: "\n").first { $0.contains("متجر النور") }
+    #expect(line?.contains("Sold and shipped by متجر النور Electronics") == true, "\(r.stdout)")
+    #expect(line?.contains("\u{FFFD}") == false, "\(r.stdout)")
+    if items.count > 1 {
+      #expect(r.stdout.contains("Evil\u{FFFD}txet"), "an override stays visible: \(r.stdout)")
+    }
+  }
 }
