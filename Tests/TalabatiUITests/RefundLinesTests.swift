@@ -46,6 +46,8 @@ import Testing
       case .cashOnDelivery:
         #expect(total == nil, "\(name) promises a refund: \(lines)")
         #expect(to == nil, "\(name): \(lines)")
+        #expect(!lines.contains(en ? "Refund" : "المبلغ المسترد"), "\(name): \(lines)")
+        #expect(lines.contains(en ? "Payment" : "الدفع"), "\(name): \(lines)")
         // 1,299.00 + 2 × 89.50 + 15.00 shipping: what the courier no longer collects.
         #expect(
           lines.contains(

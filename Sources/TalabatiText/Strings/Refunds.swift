@@ -6,6 +6,7 @@ extension StringTable {
     // A gift card is refunded to its balance, not to "Gift card".
     "refund.route.gift-card-balance": .init(ar: "رصيد بطاقة الهدايا", en: "Gift card balance"),
     // Cash on delivery: nothing was paid before delivery, so nothing is refunded.
+    "refund.titleUnpaid": .init(ar: "الدفع", en: "Payment"),
     "refund.notPaid": .init(
       ar: "الدفع عند الاستلام: لم تدفع شيئًا بعد، فلا يوجد مبلغ يُسترد.",
       en: "Cash on delivery: nothing has been paid, so there is nothing to refund."),

@@ -88,7 +88,7 @@ extension Labels {
     // R9: an unpaid cash-on-delivery order refunds nothing; say what is no longer collected.
     guard r.refundsMoney else {
       return [
-        BodyLine(text: t("refund.title"), role: .header),
+        BodyLine(text: t("refund.titleUnpaid"), role: .header),
         BodyLine(text: t("refund.notPaid"), indent: 2),
         BodyLine(
           text: t("refund.notCollected", ["amount": money(r.uncollected)]), role: .accent,
