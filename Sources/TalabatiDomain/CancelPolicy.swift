@@ -103,16 +103,71 @@ public enum CancelError: Error, Hashable, Sendable {
   case refused([CancelEligibility])
 }
 
+/// Where the money of a cancellation goes, by how the order was paid (R9). One answer for
+/// every front: the client, the CLI and its JSON, and the confirmation e-mail print it.
+public enum RefundRoute: String, Codable, Sendable, CaseIterable {
+  /// Card, mada, Apple Pay: back to the method that was charged.
+  case originalMethod = "original-method"
+  /// A gift card: back to the gift-card balance.
+  case giftCardBalance = "gift-card-balance"
+  /// Cash on delivery: nothing was paid before delivery, and an item can only be cancelled
+  /// before it ships (R1), so nothing is refunded; the courier does not collect it.
+  case notCharged = "not-charged"
+
+  /// The route of a cancellation's refund for an order paid with `kind`.
+  public static func forCancellation(paidWith kind: PaymentKind) -> RefundRoute {
+    switch kind {
+    case .card, .mada, .applePay: .originalMethod
+    case .giftCard: .giftCardBalance
+    case .cashOnDelivery: .notCharged
+    }
+  }
+}
+
 /// The refund a cancellation returns (R9).
+///
+/// For an order paid on delivery (`route == .notCharged`) nothing was paid, so the amounts
+/// refunded are zero and `uncollected` says what the courier will no longer collect.
 public struct Refund: Hashable, Codable, Sendable {
-  /// VAT-inclusive sum of the cancelled lines.
+  /// VAT-inclusive sum of the cancelled lines refunded.
   public var items: Money
   /// The VAT contained in `items`.
   public var itemsVAT: Money
-  /// Shipping charges of shipments that end fully cancelled.
+  /// Shipping charges refunded, of shipments that end fully cancelled.
   public var shipping: Money
   public var total: Money
   public var paymentMethod: PaymentMethod
+  /// Where the money goes (R9): the method charged, the gift-card balance, or nowhere.
+  public var route: RefundRoute
+  /// Cash on delivery: the cancelled lines and shipping the courier will not collect. Zero
+  /// for an order paid in advance.
+  public var uncollected: Money
+
+  /// The refund of `items` (of which `itemsVAT`) and `shipping` cancelled from an order paid
+  /// with `paymentMethod`: all of it to the method or the gift-card balance, or, for cash on
+  /// delivery, nothing refunded and all of it no longer collected.
+  public init(items: Money, itemsVAT: Money, shipping: Money, paymentMethod: PaymentMethod) {
+    let route = RefundRoute.forCancellation(paidWith: paymentMethod.kind)
+    let zero = Money.zero(items.currency)
+    self.paymentMethod = paymentMethod
+    self.route = route
+    if route == .notCharged {
+      self.items = zero
+      self.itemsVAT = zero
+      self.shipping = zero
+      self.total = zero
+      self.uncollected = items + shipping
+    } else {
+      self.items = items
+      self.itemsVAT = itemsVAT
+      self.shipping = shipping
+      self.total = items + shipping
+      self.uncollected = zero
+    }
+  }
+
+  /// True when money goes back to the shopper (false for an unpaid cash-on-delivery order).
+  public var refundsMoney: Bool { route != .notCharged }
 }
 
 /// The outcome of a successful cancel: the new order and what it refunds.
@@ -189,8 +244,7 @@ extension CancelPolicy {
       }
     }
     let refund = Refund(
-      items: itemsSum, itemsVAT: vatSum, shipping: shippingSum, total: itemsSum + shippingSum,
-      paymentMethod: order.paymentMethod)
+      items: itemsSum, itemsVAT: vatSum, shipping: shippingSum, paymentMethod: order.paymentMethod)
     return .success(
       CancelOutcome(
         order: updated, cancelledItems: cancelled, cancelledShipments: fullyCancelled,

@@ -38,12 +38,7 @@ enum MessageTemplates {
         ] + lines + [
           "سبب الإلغاء: \(reasonLabel(reason, language: .ar))",
           "",
-          "تفاصيل المبلغ المسترد:",
-          "قيمة السلع: \(money(refund.items))",
-          "منها ضريبة القيمة المضافة: \(money(refund.itemsVAT))",
-          "رسوم الشحن: \(money(refund.shipping))",
-          "إجمالي المبلغ المسترد: \(money(refund.total))",
-          "يُعاد المبلغ إلى: \(paymentLabel(refund.paymentMethod, language: .ar))",
+        ] + refundLines(refund, language: .ar) + [
           "",
           "هذه رسالة آلية من طلباتي، يُرجى عدم الرد عليها.",
         ]).joined(separator: "\n")
@@ -56,16 +51,55 @@ enum MessageTemplates {
         ] + lines + [
           "Reason: \(reasonLabel(reason, language: .en))",
           "",
-          "Refund:",
-          "Items: \(money(refund.items))",
-          "of which VAT: \(money(refund.itemsVAT))",
-          "Shipping: \(money(refund.shipping))",
-          "Total refunded: \(money(refund.total))",
-          "Refunded to: \(paymentLabel(refund.paymentMethod, language: .en))",
+        ] + refundLines(refund, language: .en) + [
           "",
           "This is an automatic message from talabati; please do not reply.",
         ]).joined(separator: "\n")
     }
+  }
+
+  /// The refund part of the message (R9), by where the money goes: the breakdown and the
+  /// method or gift-card balance it goes back to; for an unpaid cash-on-delivery order, that
+  /// nothing is refunded and what the courier will not collect (issue 13 item 2).
+  static func refundLines(_ refund: Refund, language: Language) -> [String] {
+    let money = { (m: Money) in MailFormat.money(m, language: language) }
+    let destination =
+      refund.route == .giftCardBalance
+      ? giftCardBalance(language) : paymentLabel(refund.paymentMethod, language: language)
+    switch (refund.route, language) {
+    case (.notCharged, .ar):
+      return [
+        "الدفع عند الاستلام: لم تدفع شيئًا بعد، فلا يوجد مبلغ يُسترد.",
+        "لا شيء لتدفعه: لن يحصّل المندوب \(money(refund.uncollected)) عن هذه السلع عند التوصيل.",
+      ]
+    case (.notCharged, .en):
+      return [
+        "Cash on delivery: nothing has been paid, so there is nothing to refund.",
+        "Nothing to pay: the courier will not collect \(money(refund.uncollected)) for these items.",
+      ]
+    case (_, .ar):
+      return [
+        "تفاصيل المبلغ المسترد:",
+        "قيمة السلع: \(money(refund.items))",
+        "منها ضريبة القيمة المضافة: \(money(refund.itemsVAT))",
+        "رسوم الشحن: \(money(refund.shipping))",
+        "الإجمالي المسترد: \(money(refund.total))",
+        "يُعاد المبلغ إلى: \(destination)",
+      ]
+    case (_, .en):
+      return [
+        "Refund:",
+        "Items: \(money(refund.items))",
+        "of which VAT: \(money(refund.itemsVAT))",
+        "Shipping: \(money(refund.shipping))",
+        "Total refund: \(money(refund.total))",
+        "Refunded to: \(destination)",
+      ]
+    }
+  }
+
+  static func giftCardBalance(_ language: Language) -> String {
+    language == .ar ? "رصيد بطاقة الهدايا" : "gift card balance"
   }
 
   // MARK: - Archive (R17, R18)
@@ -107,12 +141,13 @@ enum MessageTemplates {
 
   static func reasonLabel(_ reason: CancelReason, language: Language) -> String {
     switch (reason, language) {
-    case (.changedMind, .ar): "غيّرت رأيي"
-    case (.foundCheaper, .ar): "وجدت سعرًا أقل"
-    case (.orderedByMistake, .ar): "طلبته بالخطأ"
+    // The string table's words (`reason.*`), which a test holds the mail to.
+    case (.changedMind, .ar): "غيرت رأيي"
+    case (.foundCheaper, .ar): "وجدت سعرًا أفضل"
+    case (.orderedByMistake, .ar): "طلبته عن طريق الخطأ"
     case (.deliveryTooLong, .ar): "مدة التوصيل طويلة"
-    case (.wrongAddress, .ar): "عنوان الشحن خاطئ"
-    case (.wrongPayment, .ar): "طريقة الدفع خاطئة"
+    case (.wrongAddress, .ar): "عنوان الشحن غير صحيح"
+    case (.wrongPayment, .ar): "طريقة الدفع غير صحيحة"
     case (.duplicateOrder, .ar): "طلب مكرر"
     case (.other, .ar): "سبب آخر"
     case (.changedMind, .en): "Changed my mind"
@@ -122,7 +157,7 @@ enum MessageTemplates {
     case (.wrongAddress, .en): "Wrong shipping address"
     case (.wrongPayment, .en): "Wrong payment method"
     case (.duplicateOrder, .en): "Duplicate order"
-    case (.other, .en): "Other"
+    case (.other, .en): "Other reason"
     }
   }
 

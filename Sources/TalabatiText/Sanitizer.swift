@@ -9,8 +9,11 @@
 ///   An unterminated string sequence swallows the rest of the input (nothing of it is safe).
 /// - Tab, newline, CR, VT, FF, NEL (U+0085), U+2028 and U+2029 become one space each.
 /// - Any other C0/C1 control and DEL becomes the visible placeholder U+FFFD.
-/// - Bidi controls U+202A–202E, U+2066–2069, U+200E, U+200F, U+061C become U+FFFD: only the text
-///   layer itself inserts isolates (a spoofing attempt stays visible).
+/// - Bidi embeddings and overrides U+202A–202E, which reorder text beyond their own run,
+///   become U+FFFD (a spoofing attempt stays visible).
+/// - Bidi isolates U+2066–2069 and marks U+200E, U+200F, U+061C, which cannot reorder text
+///   outside their run, are removed: the text layer isolates every untrusted run itself, and a
+///   seller name written with them must not show `�` (issue 11).
 /// - Noncharacters (U+FDD0–FDEF, U+xxFFFE/FFFF) become U+FFFD. Invalid UTF-8 or unpaired UTF-16
 ///   surrogates are already U+FFFD once decoded (see `clean(bytes:)`).
 /// - Invisible format characters that only confuse search and widths (U+00AD, U+200B, U+2060–2064,
@@ -52,7 +55,8 @@ public enum Sanitizer {
       case 0x9D, 0x90, 0x98, 0x9E, 0x9F: skipString(&it)
       case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: out.append(" ")
       case 0x00...0x1F, 0x7F...0x9F: out.append(placeholder)
-      case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: out.append(placeholder)
+      case 0x202A...0x202E: out.append(placeholder)
+      case 0x2066...0x2069, 0x200E, 0x200F, 0x061C: continue
       case 0x00AD, 0x200B, 0x2060...0x2064, 0xFEFF, 0x206A...0x206F: continue
       case 0xFDD0...0xFDEF: out.append(placeholder)
       default:

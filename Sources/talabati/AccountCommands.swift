@@ -13,7 +13,7 @@ struct AccountCommand: ParsableCommand {
     commandName: "account",
     abstract: "Show the account and any pending closure; close it or withdraw the closure.",
     discussion: """
-      A closure (R27) is pending for 7 days (R29): 'talabati account withdraw-closure' cancels \
+      A closure is pending for 7 days: 'talabati account withdraw-closure' cancels \
       it; after that, the next start of talabati erases the account's data for real.
       """,
     subcommands: [AccountShow.self, AccountClose.self, AccountWithdrawClosure.self],
@@ -112,7 +112,7 @@ struct AccountClose: ParsableCommand {
   @OptionGroup var global: GlobalOptions
   @Option(help: ArgumentHelp("Why you close the account.", valueName: "code"))
   var reason: String
-  @Flag(help: "Confirm that you have read the warning (R28).")
+  @Flag(help: "Confirm that you have read the warning.")
   var confirm = false
 
   struct WarningJSON: Encodable {

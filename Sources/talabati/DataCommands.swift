@@ -63,7 +63,8 @@ struct Demo: ParsableCommand {
         tr(
           "cli.demo.done", lang,
           [
-            "count": "\(orders)", "store": Bidi.isolate(Sanitizer.clean(path)),
+            "count": Format.quantity(orders, unit: "order", lang: lang),
+            "store": Bidi.isolate(Sanitizer.clean(path)),
             "seconds": String(format: "%.1f", seconds),
           ]))
     }
@@ -118,22 +119,35 @@ struct Import: ParsableCommand {
           importedRefunds: report.importedRefunds, callbacks: report.callbacks,
           closures: report.closures, closuresNotImported: report.closuresNotImported))
     } else {
-      Output(lang: ctx.lang).line(
+      // The summary speaks the imported account's language unless one was asked for (an
+      // English account's import was summarised in Arabic, issue 11).
+      let requested = try global.requestedLanguage().map(Lang.init)
+      let imported = try ctx.db.defaultAccount().map { Lang($0.language) }
+      let lang = requested ?? imported ?? ctx.lang
+      let out = Output(lang: lang)
+      out.line(
         tr(
-          "cli.import.done", ctx.lang,
-          ["inserted": "\(report.imported)", "skipped": "\(report.skipped.count)"]))
+          "cli.import.done", lang,
+          [
+            "inserted": Format.quantity(report.imported, unit: "order", lang: lang),
+            "skipped": Format.quantity(report.skipped.count, unit: "order", lang: lang),
+          ]))
       if report.returns + report.importedRefunds + report.callbacks + report.closures > 0 {
-        Output(lang: ctx.lang).line(
+        out.line(
           tr(
-            "cli.import.more", ctx.lang,
+            "cli.import.more", lang,
             [
-              "returns": "\(report.returns)", "refunds": "\(report.importedRefunds)",
-              "callbacks": "\(report.callbacks)", "closures": "\(report.closures)",
+              "returns": Format.quantity(report.returns, unit: "return", lang: lang),
+              "refunds": Format.quantity(report.importedRefunds, unit: "refund", lang: lang),
+              "callbacks": Format.quantity(report.callbacks, unit: "callback", lang: lang),
+              "closures": Format.quantity(report.closures, unit: "closure", lang: lang),
             ]))
       }
       if report.closuresNotImported > 0 {
-        Output(lang: ctx.lang).line(
-          tr("cli.import.closuresLeft", ctx.lang, ["count": "\(report.closuresNotImported)"]))
+        out.line(
+          tr(
+            "cli.import.closuresLeft", lang,
+            ["count": Format.quantity(report.closuresNotImported, unit: "closure", lang: lang)]))
       }
     }
   }

@@ -57,7 +57,9 @@ struct GlobalValues {
     }
     guard let date = parseInstant(text) else {
       throw CLIFailure.usage(
-        "--now: '\(Sanitizer.clean(text))' is not an ISO-8601 instant such as 2026-11-27T10:00:00Z")
+        tr(
+          "cli.error.notInstant", Diagnostics.lang,
+          ["value": Bidi.isolate("'\(Sanitizer.clean(text))'")]))
     }
     return FixedClock(date)
   }
@@ -66,7 +68,10 @@ struct GlobalValues {
   func requestedLanguage() throws -> Language? {
     guard let text = lang ?? environment["TALABATI_LANG"], !text.isEmpty else { return nil }
     guard let l = Language(rawValue: text.lowercased()) else {
-      throw CLIFailure.usage("--lang: '\(Sanitizer.clean(text))' is not one of ar, en")
+      throw CLIFailure.usage(
+        tr(
+          "cli.error.notLang", Diagnostics.lang,
+          ["value": Bidi.isolate("'\(Sanitizer.clean(text))'")]))
     }
     return l
   }
@@ -188,6 +193,7 @@ struct Context {
     _ = try db.applyDueClosures(now: clock.now())
     let account = try db.defaultAccount()
     let lang: Lang = requested.map(Lang.init) ?? account.map { Lang($0.language) } ?? .ar
+    Diagnostics.known = lang
     return Context(
       db: db, account: account, clock: clock, lang: lang, json: options.json, storePath: path)
   }
@@ -195,8 +201,7 @@ struct Context {
   /// The account, or a clear "empty store" failure.
   func requireAccount() throws -> Account {
     guard let account else {
-      throw CLIFailure.notFound(
-        "this store has no account yet: run 'talabati import FILE.json' or 'talabati demo'")
+      throw CLIFailure.notFound(tr("cli.error.noAccount", lang))
     }
     return account
   }

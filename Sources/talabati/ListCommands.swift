@@ -53,12 +53,12 @@ struct OrderPageJSON: Encodable {
 
 struct Orders: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "List orders, newest first (R10 cancelled view, R18 archive).")
+    abstract: "List orders, newest first.")
 
   @OptionGroup var global: GlobalOptions
 
-  @Flag(help: "Show archived orders only (R18).") var archived = false
-  @Flag(help: "Show orders with cancelled items (R10).") var cancelled = false
+  @Flag(help: "Show archived orders only.") var archived = false
+  @Flag(help: "Show orders with cancelled items.") var cancelled = false
   @Flag(help: "Show every order, archived ones included.") var all = false
   @Option(help: "How many orders to show (1–1000).") var limit = 30
   @Option(help: "Continue after this cursor (printed at the end of a page).") var after: String?
@@ -66,9 +66,12 @@ struct Orders: ParsableCommand {
 
   func validate() throws {
     if [archived, cancelled, all].filter({ $0 }).count > 1 {
-      throw ValidationError("choose at most one of --archived, --cancelled, --all")
+      throw ValidationError(
+        tr("cli.error.atMostOne", Diagnostics.lang, ["list": "--archived, --cancelled, --all"]))
     }
-    if !(1...1000).contains(limit) { throw ValidationError("--limit must be between 1 and 1000") }
+    if !(1...1000).contains(limit) {
+      throw ValidationError(tr("cli.error.limit", Diagnostics.lang))
+    }
   }
 
   func run() throws {
@@ -78,7 +81,9 @@ struct Orders: ParsableCommand {
     if let after {
       guard let c = ListCursor(text: after) else {
         throw CLIFailure.usage(
-          "--after: '\(Sanitizer.clean(after))' is not a cursor printed by talabati")
+          tr(
+            "cli.error.notCursor", ctx.lang,
+            ["value": Bidi.isolate("'\(Sanitizer.clean(after))'")]))
       }
       cursor = c
     }
@@ -125,21 +130,51 @@ struct Orders: ParsableCommand {
           "cli.orders.row", lang,
           [
             "order": orderNumber(row.id), "date": Bidi.isolate(date),
-            "total": money(row.total, lang), "count": "\(row.itemCount)", "status": status,
+            "total": money(row.total, lang),
+            "count": Format.quantity(row.itemCount, unit: "item", lang: lang),
+            "status": status,
           ]) + archivedMark)
       out.line("    " + Sanitizer.clean(row.firstTitle))
     }
     if let next = page.next {
-      out.line(tr("cli.orders.next", lang, ["cursor": Bidi.isolate(next.text)]))
+      out.line(
+        tr("cli.orders.next", lang, ["command": Bidi.isolate(nextPageCommand(after: next.text))]))
     }
   }
+
+  /// The command that prints the next page of this same list: the view, the search, the page
+  /// size and the global options given on this command line, then the cursor (issue 13: the
+  /// printed command dropped `--search` and the view). Values are quoted for a POSIX shell.
+  func nextPageCommand(after cursor: String) -> String {
+    var words = ["talabati", "orders"]
+    if archived { words.append("--archived") }
+    if cancelled { words.append("--cancelled") }
+    if all { words.append("--all") }
+    if let search, !search.trimmingCharacters(in: .whitespaces).isEmpty {
+      words += ["--search", shellQuoted(Sanitizer.clean(search))]
+    }
+    if limit != 30 { words += ["--limit", "\(limit)"] }
+    if let store = global.store { words += ["--store", shellQuoted(Sanitizer.clean(store))] }
+    if let now = global.now { words += ["--now", shellQuoted(Sanitizer.clean(now))] }
+    if let lang = global.lang { words += ["--lang", shellQuoted(Sanitizer.clean(lang))] }
+    words += ["--after", shellQuoted(cursor)]
+    return words.joined(separator: " ")
+  }
+}
+
+/// `word` as one word for a POSIX shell: as it is when it holds only characters no shell
+/// treats specially, else in single quotes (a `'` inside written as `'\''`).
+func shellQuoted(_ word: String) -> String {
+  let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:=@%+,")
+  if !word.isEmpty, word.allSatisfy({ safe.contains($0) }) { return word }
+  return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
 }
 
 // MARK: - reasons
 
 struct Reasons: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "List the cancellation reason codes with their Arabic and English labels (R5).")
+    abstract: "List the cancellation reason codes with their Arabic and English labels.")
 
   @OptionGroup var global: GlobalOptions
 
@@ -159,8 +194,12 @@ struct Reasons: ParsableCommand {
     }
     let lang = try global.requestedLanguage().map(Lang.init) ?? .ar
     let out = Output(lang: lang)
+    // Two columns: the code padded to the widest code's display width, so every label starts
+    // at the same column (at the same distance from the right edge in Arabic).
+    let width = reasons.map { TextWidth.columns($0.code) }.max() ?? 0
     for r in reasons {
-      out.line("\(Bidi.isolate(r.code))  \(lang == .ar ? r.ar : r.en)")
+      let pad = String(repeating: " ", count: width - TextWidth.columns(r.code) + 2)
+      out.line(Bidi.isolate(r.code) + pad + (lang == .ar ? r.ar : r.en))
     }
   }
 }
@@ -169,7 +208,7 @@ struct Reasons: ParsableCommand {
 
 struct Outbox: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "List the confirmation messages sent (R6, R9, R17) and where they are stored.")
+    abstract: "List the confirmation messages sent and where they are stored.")
 
   @OptionGroup var global: GlobalOptions
   @Option(help: "How many messages to show, newest first.") var limit = 20

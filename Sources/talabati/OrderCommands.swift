@@ -74,12 +74,19 @@ struct OrderJSON: Encodable {
   }
 }
 
+/// The refund of a cancel (R9). `route` says where the money goes (`original-method`,
+/// `gift-card-balance`, or `not-charged` for an unpaid cash-on-delivery order, whose amounts
+/// are zero and whose `uncollected` is what the courier will not collect); `routeText` says it
+/// in words.
 struct RefundJSON: Encodable {
   var items: MoneyJSON
   var itemsVAT: MoneyJSON
   var shipping: MoneyJSON
   var total: MoneyJSON
   var paymentMethod: String
+  var route: String
+  var routeText: String
+  var uncollected: MoneyJSON
 
   init(_ r: Refund, _ lang: Lang) {
     items = MoneyJSON(r.items, lang)
@@ -87,6 +94,12 @@ struct RefundJSON: Encodable {
     shipping = MoneyJSON(r.shipping, lang)
     total = MoneyJSON(r.total, lang)
     paymentMethod = plain(label(r.paymentMethod, lang))
+    route = r.route.rawValue
+    routeText = plain(
+      r.refundsMoney
+        ? tr("refund.to", lang, ["payment": refundDestination(r, lang)])
+        : tr("refund.notCollected", lang, ["amount": money(r.uncollected, lang)]))
+    uncollected = MoneyJSON(r.uncollected, lang)
   }
 }
 
@@ -176,7 +189,10 @@ struct Show: ParsableCommand {
               "      "
                 + tr(
                   "cli.show.alternatives", lang,
-                  ["list": e.alternatives.map { label($0, lang) }.joined(separator: "، ")]))
+                  [
+                    "list": e.alternatives.map { label($0, lang) }.joined(
+                      separator: listSeparator(lang))
+                  ]))
           }
         }
       }
@@ -188,23 +204,24 @@ struct Show: ParsableCommand {
 
 struct Cancel: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Cancel checked items, a whole shipment or the whole order (R1–R9).",
+    abstract: "Cancel checked items, a whole shipment or the whole order.",
     discussion: """
       Exit 0 prints the refund breakdown; exit 3 when the policy refuses (the reason per item and \
-      the alternatives are printed and nothing is changed). Also reachable as 'delete-items' (R8).
+      the alternatives are printed and nothing is changed). Also reachable as 'delete-items'.
       """,
     aliases: ["delete-items"])
 
   @OptionGroup var global: GlobalOptions
   @Argument(help: "The order number.") var order: String
-  @Option(help: "Comma-separated item ids to cancel (R5, R8).") var items: String?
-  @Option(help: "Cancel every item of this shipment (R4).") var shipment: Int64?
+  @Option(help: "Comma-separated item ids to cancel.") var items: String?
+  @Option(help: "Cancel every item of this shipment.") var shipment: Int64?
   @Flag(help: "Cancel every remaining item of the order.") var all = false
   @Option(help: "Reason code (see 'talabati reasons').") var reason: String
 
   func validate() throws {
     if [items != nil, shipment != nil, all].filter({ $0 }).count != 1 {
-      throw ValidationError("choose exactly one of --items, --shipment, --all")
+      throw ValidationError(
+        tr("cli.error.oneOf", Diagnostics.lang, ["list": "--items, --shipment, --all"]))
     }
   }
 
@@ -215,12 +232,10 @@ struct Cancel: ParsableCommand {
       }
       var ids: [ItemID] = []
       for p in parts {
-        guard let id = ItemID(p) else {
-          throw CLIFailure.usage("--items: '\(Sanitizer.clean(p))' is not an item id")
-        }
+        guard let id = ItemID(p) else { throw itemIDFailure(p) }
         ids.append(id)
       }
-      if ids.isEmpty { throw CLIFailure.usage("--items: no item selected") }
+      if ids.isEmpty { throw noItemFailure() }
       return .items(ids)
     }
     if let shipment { return .shipment(shipment) }
@@ -250,8 +265,13 @@ struct Cancel: ParsableCommand {
   func run() throws {
     guard let code = CancelReason(rawValue: reason) else {
       throw CLIFailure.usage(
-        "--reason: '\(Sanitizer.clean(reason))' is not a reason code; one of: "
-          + CancelReason.allCases.map(\.rawValue).joined(separator: ", "))
+        "--reason: "
+          + tr(
+            "cli.error.notReason", Diagnostics.lang,
+            [
+              "value": Bidi.isolate("'\(Sanitizer.clean(reason))'"),
+              "list": Bidi.isolate(CancelReason.allCases.map(\.rawValue).joined(separator: ", ")),
+            ]))
     }
     let sel = try selection()
     let ctx = try Context.open(global)
@@ -288,9 +308,12 @@ struct Cancel: ParsableCommand {
     case .emptySelection:
       return CLIFailure(code: 3, message: tr("cli.cancel.nothingLeft", lang))
     case .unknownItem(let id):
-      return CLIFailure.notFound("item \(id) is not part of order \(Sanitizer.clean(order))")
+      return CLIFailure.notFound(
+        tr("cli.error.notFound.itemInOrder", lang, ["id": "\(id)", "order": orderNumber(order)]))
     case .unknownShipment(let id):
-      return CLIFailure.notFound("shipment \(id) is not part of order \(Sanitizer.clean(order))")
+      return CLIFailure.notFound(
+        tr(
+          "cli.error.notFound.shipmentInOrder", lang, ["id": "\(id)", "order": orderNumber(order)]))
     case .refused(let list):
       if ctx.json {
         let entries = list.map {
@@ -309,7 +332,10 @@ struct Cancel: ParsableCommand {
             " — "
             + tr(
               "cli.show.alternatives", lang,
-              ["list": e.alternatives.map { label($0, lang) }.joined(separator: "، ")])
+              [
+                "list": e.alternatives.map { label($0, lang) }.joined(
+                  separator: listSeparator(lang))
+              ])
         }
         return line
       }
@@ -320,20 +346,41 @@ struct Cancel: ParsableCommand {
   }
 }
 
+/// The refund breakdown of R9, in the client's words (`refund.*`): items, VAT, shipping, the
+/// total and where it goes; for an unpaid cash-on-delivery order, that nothing is refunded
+/// and what the courier will not collect.
+func refundLines(_ r: Refund, lang: Lang) -> [String] {
+  guard r.refundsMoney else {
+    return [
+      tr("refund.notPaid", lang),
+      tr("refund.notCollected", lang, ["amount": money(r.uncollected, lang)]),
+    ]
+  }
+  return [
+    tr("refund.items", lang, ["amount": money(r.items, lang)]),
+    tr("refund.vat", lang, ["amount": money(r.itemsVAT, lang)]),
+    tr("refund.shipping", lang, ["amount": money(r.shipping, lang)]),
+    tr("refund.total", lang, ["amount": money(r.total, lang)]),
+    tr("refund.to", lang, ["payment": refundDestination(r, lang)]),
+  ]
+}
+
+/// Where a refund goes: the gift-card balance, or the payment method charged.
+func refundDestination(_ r: Refund, _ lang: Lang) -> String {
+  r.route == .giftCardBalance
+    ? tr("refund.route.gift-card-balance", lang) : label(r.paymentMethod, lang)
+}
+
 /// Prints the refund breakdown of R9.
 func printRefund(_ r: Refund, out: Output, lang: Lang) {
-  out.line(tr("cli.refund.items", lang, ["amount": money(r.items, lang)]))
-  out.line(tr("cli.refund.vat", lang, ["amount": money(r.itemsVAT, lang)]))
-  out.line(tr("cli.refund.shipping", lang, ["amount": money(r.shipping, lang)]))
-  out.line(tr("cli.refund.total", lang, ["amount": money(r.total, lang)]))
-  out.line(tr("cli.refund.to", lang, ["payment": label(r.paymentMethod, lang)]))
+  for line in refundLines(r, lang: lang) { out.line(line) }
 }
 
 // MARK: - archive / unarchive
 
 struct Archive: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Archive an order: it leaves the default list and is kept in the archive (R17, R18).")
+    abstract: "Archive an order: it leaves the default list and is kept in the archive.")
 
   @OptionGroup var global: GlobalOptions
   @Argument(help: "The order number.") var order: String
@@ -345,7 +392,7 @@ struct Archive: ParsableCommand {
 
 struct Unarchive: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Bring an archived order back into the default list (R18).")
+    abstract: "Bring an archived order back into the default list.")
 
   @OptionGroup var global: GlobalOptions
   @Argument(help: "The order number.") var order: String

@@ -10,30 +10,52 @@ import TalabatiText
 /// visual order by the text layer (most terminals do no bidi) and right-aligned; into a pipe or
 /// a file they stay in logical order so that scripts and `grep` see the text as stored.
 struct Output {
+  /// Where the lines go. Standard error gets the same treatment as standard output (issue 13
+  /// item 16): an Arabic error on a terminal is shaped, reordered and wrapped too.
+  enum Stream {
+    case standardOutput, standardError
+
+    var descriptor: Int32 { self == .standardOutput ? STDOUT_FILENO : STDERR_FILENO }
+  }
+
   var lang: Lang
   var visual: Bool
   var mode: BidiMode
   var columns: Int
+  var stream: Stream
 
-  init(lang: Lang, environment: [String: String] = ProcessInfo.processInfo.environment) {
+  init(
+    lang: Lang, stream: Stream = .standardOutput,
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) {
     self.lang = lang
-    self.visual = isatty(STDOUT_FILENO) == 1
+    self.stream = stream
+    self.visual = isatty(stream.descriptor) == 1
     self.mode = BidiMode.detect(environment: environment)
     var ws = winsize()
-    if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0 {
+    if ioctl(stream.descriptor, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0 {
       columns = Int(ws.ws_col)
     } else {
       columns = 80
     }
   }
 
-  /// Prints one logical line (labels trusted; callers sanitise untrusted parts first).
-  func line(_ logical: String = "") {
+  /// Prints one logical line (labels trusted; callers sanitise untrusted parts first). On a
+  /// terminal a long line is wrapped by the program before it is reordered, into at most
+  /// `maxLines` lines.
+  func line(_ logical: String = "", maxLines: Int = 3) {
     guard visual, !logical.isEmpty else {
-      print(plain(logical))
+      write(plain(logical))
       return
     }
-    for piece in wrapped(logical, maxLines: 3) { print(visualLine(piece)) }
+    for piece in wrapped(logical, maxLines: maxLines) { write(visualLine(piece)) }
+  }
+
+  private func write(_ text: String) {
+    switch stream {
+    case .standardOutput: print(text)
+    case .standardError: FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
   }
 
   /// `logical` cut at spaces into lines of at most `columns` columns (a word longer than that
@@ -177,9 +199,11 @@ func label(_ refusal: CancelRefusal, _ lang: Lang) -> String {
 }
 func label(_ alt: Alternative, _ lang: Lang) -> String { tr("alternative.\(alt.rawValue)", lang) }
 func label(_ f: Fulfilment, _ lang: Lang) -> String { tr("fulfilment.\(f.rawValue)", lang) }
+/// How an order was paid, the card masked as the client writes it: `Credit card •••• 8516`.
 func label(_ p: PaymentMethod, _ lang: Lang) -> String {
   let kind = tr("payment.\(p.kind.rawValue)", lang)
-  return p.last4.isEmpty ? kind : "\(kind) ••\(Bidi.isolate(Sanitizer.clean(p.last4)))"
+  let digits = p.last4.filter(\.isASCII).filter(\.isNumber)
+  return digits.isEmpty ? kind : kind + " " + Bidi.isolate("•••• " + digits)
 }
 
 func money(_ m: Money, _ lang: Lang) -> String {
@@ -195,3 +219,6 @@ func plain(_ text: String) -> String {
   String(
     String.UnicodeScalarView(text.unicodeScalars.filter { !(0x2066...0x2069).contains($0.value) }))
 }
+
+/// Separates the entries of an inline list: the Arabic comma in Arabic, the comma in English.
+func listSeparator(_ lang: Lang) -> String { lang == .ar ? "، " : ", " }

@@ -114,10 +114,10 @@ func categoryLabel(_ code: String, _ lang: Lang) -> String {
 struct ReturnItems: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "return",
-    abstract: "Return or replace delivered items (R11–R16).",
+    abstract: "Return or replace delivered items.",
     discussion: """
-      Exit 0 prints the return authorisation (RMA), the packing instructions (R12) and the \
-      refund to the original payment method (R15), and saves the printable label (R13) as \
+      Exit 0 prints the return authorisation (RMA), the packing instructions and the \
+      refund to the original payment method, and saves the printable label as \
       labels/RMA.svg beside the store. Exit 3 when the policy refuses (outside the return \
       window, not returnable, not delivered …): the reason per item is printed and nothing is \
       changed.
@@ -226,9 +226,10 @@ struct ReturnItems: ParsableCommand {
     let lang = ctx.lang
     switch error {
     case .emptySelection:
-      return CLIFailure.usage("--items: no item selected")
+      return noItemFailure()
     case .unknownItem(let id):
-      return CLIFailure.notFound("item \(id) is not part of order \(Sanitizer.clean(order))")
+      return CLIFailure.notFound(
+        tr("cli.error.notFound.itemInOrder", lang, ["id": "\(id)", "order": orderNumber(order)]))
     case .refused(let list):
       if ctx.json {
         try? printJSON(
@@ -253,23 +254,34 @@ func parseItemIDs(_ text: String) throws -> [ItemID] {
   var ids: [ItemID] = []
   for part in text.split(separator: ",", omittingEmptySubsequences: false) {
     let p = part.trimmingCharacters(in: .whitespaces)
-    guard let id = ItemID(p) else {
-      throw CLIFailure.usage("--items: '\(Sanitizer.clean(p))' is not an item id")
-    }
+    guard let id = ItemID(p) else { throw itemIDFailure(p) }
     ids.append(id)
   }
-  if ids.isEmpty { throw CLIFailure.usage("--items: no item selected") }
+  if ids.isEmpty { throw noItemFailure() }
   return ids
+}
+
+/// `--items: 'x' is not an item id`, in the shopper's language (exit 2).
+func itemIDFailure(_ text: String) -> CLIFailure {
+  CLIFailure.usage(
+    tr(
+      "cli.error.notItemID", Diagnostics.lang,
+      ["option": "--items", "value": Bidi.isolate("'\(Sanitizer.clean(text))'")]))
+}
+
+/// `--items: no item selected`, in the shopper's language (exit 2).
+func noItemFailure() -> CLIFailure {
+  CLIFailure.usage(tr("cli.error.noItem", Diagnostics.lang, ["option": "--items"]))
 }
 
 // MARK: - returns
 
 struct Returns: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "List your returns with their status (R14) and the return policy (R16).")
+    abstract: "List your returns with their status and the return policy.")
 
   @OptionGroup var global: GlobalOptions
-  @Flag(help: "Also print the return window of every product category (R16).") var policy = false
+  @Flag(help: "Also print the return window of every product category.") var policy = false
   @Option(help: "How many returns to show (1–1000).") var limit = 30
 
   struct ListJSON: Encodable {
@@ -278,7 +290,9 @@ struct Returns: ParsableCommand {
   }
 
   func validate() throws {
-    if !(1...1000).contains(limit) { throw ValidationError("--limit must be between 1 and 1000") }
+    if !(1...1000).contains(limit) {
+      throw ValidationError(tr("cli.error.limit", Diagnostics.lang))
+    }
   }
 
   func run() throws {
@@ -359,7 +373,7 @@ func printPolicy(_ table: ReturnPolicyTable, out: Output, lang: Lang) {
 
 struct Label: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Show a return label with its QR code and save it as a printable SVG (R13).")
+    abstract: "Show a return label with its QR code and save it as a printable SVG.")
 
   @OptionGroup var global: GlobalOptions
   @Argument(help: "The return authorisation number, e.g. RMA-0000001.") var rma: String

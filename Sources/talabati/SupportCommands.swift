@@ -60,7 +60,7 @@ struct CallbackJSON: Encodable {
 struct SupportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "support",
-    abstract: "Phone support (open now?), call-back requests and fraud reports (R19–R22).",
+    abstract: "Phone support (open now?), call-back requests and fraud reports.",
     discussion: """
       Plain 'talabati support' shows the number 8008500931, the hours 08:00–24:00 Asia/Riyadh \
       and whether the line is open now, in Riyadh time and in your account's time zone, with \
@@ -79,7 +79,7 @@ struct SupportCommand: ParsableCommand {
   @Option(help: ArgumentHelp("The number to call back.", valueName: "number"))
   var phone: String?
 
-  @Option(help: ArgumentHelp("The order the call is about (R20).", valueName: "order"))
+  @Option(help: ArgumentHelp("The order the call is about.", valueName: "order"))
   var order: String?
 
   @Flag(help: "List your call-back requests.")
@@ -90,7 +90,7 @@ struct SupportCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Report a suspicious message or site claiming to be the store (R22).", valueName: "text"))
+      "Report a suspicious message or site claiming to be the store.", valueName: "text"))
   var reportFraud: String?
 
   @Option(
@@ -201,6 +201,7 @@ struct SupportCommand: ParsableCommand {
           open: status.isOpen, nextChange: status.nextChange,
           nowRiyadh: plain(clockTime(now, zone: riyadh, lang: .en)),
           nowLocal: plain(clockTime(now, zone: zone, lang: .en)), localTimeZone: zone,
+          localTimeZoneSource: "account",
           ready: .init(order: order, name: account.name, email: account.email)))
       return
     }
@@ -222,6 +223,20 @@ struct SupportCommand: ParsableCommand {
           "time": clockTime(now, zone: zone, lang: lang),
         ]
       ))
+    // Issue 13 item 18: the account's time zone wins over the environment's TZ (a session over
+    // SSH carries the server's; call-backs are booked and e-mailed in the account's). Say so
+    // when the two differ.
+    if let env = environmentTimeZone(), env != zone {
+      out.line(
+        "  "
+          + tr(
+            "cli.support.tzIgnored", lang,
+            [
+              "env": Bidi.isolate(Sanitizer.clean(env)),
+              "zone": Bidi.isolate(Sanitizer.clean(zone)),
+            ]
+          ))
+    }
     out.line()
     out.line(tr("support.ready", lang))
     if let order { out.line("  " + tr("support.readyOrder", lang, ["order": orderNumber(order)])) }
@@ -250,6 +265,8 @@ struct SupportCommand: ParsableCommand {
     var nowRiyadh: String
     var nowLocal: String
     var localTimeZone: String
+    /// Where `localTimeZone` comes from: always the account, never the environment's TZ.
+    var localTimeZoneSource: String
     var ready: Ready
   }
 
@@ -279,7 +296,7 @@ struct ContactSeller: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "contact-seller",
     abstract: "Write to the third-party seller of an item; recorded in the order's history.",
-    discussion: "Refused (exit 3) for items sold and shipped by the store itself (R7, R23).")
+    discussion: "Refused (exit 3) for items sold and shipped by the store itself.")
 
   @OptionGroup var global: GlobalOptions
   @Argument(help: "The order number.") var order: String
@@ -352,4 +369,15 @@ struct StoreSupportService: SupportService {
   func withdrawClosure(now: Date) throws -> AccountClosure {
     try db.withdrawClosure(account: account.id, now: now, actor: "tui")
   }
+}
+
+/// The time zone the environment names in `TZ` (`:Area/City`, `/usr/share/zoneinfo/Area/City`
+/// or `Area/City`), if any.
+func environmentTimeZone(_ environment: [String: String] = ProcessInfo.processInfo.environment)
+  -> String?
+{
+  guard var tz = environment["TZ"], !tz.isEmpty else { return nil }
+  if tz.hasPrefix(":") { tz.removeFirst() }
+  if let range = tz.range(of: "zoneinfo/") { tz = String(tz[range.upperBound...]) }
+  return tz.isEmpty ? nil : tz
 }

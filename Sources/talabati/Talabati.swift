@@ -35,14 +35,16 @@ struct Talabati: ParsableCommand {
         // would give, without its reflection over 19 subcommands (docs/performance.md).
         try Browse.open(global: GlobalValues(), theme: nil, bidi: nil)
       } else {
-        var command = try parseAsRoot()
+        // Global options written before the subcommand are read after it (git habit).
+        let arguments = Diagnostics.hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst()))
+        var command = try parseAsRoot(arguments)
         try command.run()
       }
     } catch let failure as CLIFailure {
       failure.report()
       Foundation.exit(failure.code)
     } catch let error as StoreError {
-      CLIFailure(code: error.exitCode, message: error.description).report()
+      Diagnostics.report(Diagnostics.storeMessage(error, lang: Diagnostics.lang))
       Foundation.exit(error.exitCode)
     } catch let code as ExitCode {
       Foundation.exit(code.rawValue)
@@ -52,10 +54,15 @@ struct Talabati: ParsableCommand {
         print(fullMessage(for: error))
         Foundation.exit(0)
       }
-      // Argument-parser's usage errors: one line, the usage hint, and exit code 2.
-      let message = message(for: error)
-      FileHandle.standardError.write(Data("talabati: \(message)\n".utf8))
-      FileHandle.standardError.write(Data("Run 'talabati --help' for usage.\n".utf8))
+      // Argument-parser's usage errors: one line in the shopper's language, the help of the
+      // subcommand typed (issue 13 item 17), and exit code 2.
+      let lang = Diagnostics.lang
+      let arguments = Array(CommandLine.arguments.dropFirst())
+      Diagnostics.report(
+        Diagnostics.usageMessage(message(for: error), lang: lang),
+        details: [], lang: lang)
+      Output(lang: lang, stream: .standardError).line(
+        Diagnostics.helpHint(arguments, lang: lang), maxLines: .max)
       Foundation.exit(code == .validationFailure || code.rawValue == 64 ? 2 : code.rawValue)
     }
   }
@@ -86,9 +93,5 @@ struct CLIFailure: Error {
   static func notFound(_ m: String) -> CLIFailure { CLIFailure(code: 4, message: m) }
   static func store(_ m: String) -> CLIFailure { CLIFailure(code: 5, message: m) }
 
-  func report() {
-    var text = "talabati: \(message)\n"
-    for d in details { text += "  \(d)\n" }
-    FileHandle.standardError.write(Data(text.utf8))
-  }
+  func report() { Diagnostics.report(message, details: details) }
 }

@@ -9,7 +9,7 @@ import TalabatiText
 /// tracking is missing (R25) or a delivered package did not arrive (R26).
 struct Track: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Track an order's shipments: stages, where they are, expected delivery (R24–R26).")
+    abstract: "Track an order's shipments: stages, where they are, expected delivery.")
 
   @OptionGroup var global: GlobalOptions
   @Argument(help: "The order number.") var order: String

@@ -45,10 +45,10 @@ struct CLI {
 
   static func run(
     _ args: [String], env: [String: String] = [:], stdin: Data? = nil,
-    clearEnvironment: Bool = false
+    clearEnvironment: Bool = false, executable: String? = nil
   ) throws -> Result {
     let p = Process()
-    p.executableURL = URL(fileURLWithPath: binary)
+    p.executableURL = URL(fileURLWithPath: executable ?? binary)
     p.arguments = args
     var environment = clearEnvironment ? [:] : ProcessInfo.processInfo.environment
     for key in ["TALABATI_STORE", "TALABATI_NOW", "TALABATI_LANG", "TALABATI_BIDI"] {

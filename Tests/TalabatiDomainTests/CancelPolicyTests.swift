@@ -213,7 +213,8 @@ struct CancelPolicyTests {
       first?.refund
         == Refund(
           items: Fx.sar(11_500), itemsVAT: Fx.sar(1_500), shipping: Fx.sar(0),
-          total: Fx.sar(11_500), paymentMethod: card))
+          paymentMethod: card))
+    #expect(first?.refund.total == Fx.sar(11_500))
     #expect(first?.cancelledShipments == [])
 
     guard let after = first?.order else { return }
@@ -224,7 +225,8 @@ struct CancelPolicyTests {
       second?.refund
         == Refund(
           items: Fx.sar(11_500), itemsVAT: Fx.sar(1_500), shipping: Fx.sar(1_500),
-          total: Fx.sar(13_000), paymentMethod: card))
+          paymentMethod: card))
+    #expect(second?.refund.total == Fx.sar(13_000))
     #expect(second?.cancelledShipments == [10])
   }
 

@@ -1,5 +1,6 @@
 import Foundation
 import TalabatiDomain
+import TalabatiText
 import Testing
 
 @testable import TalabatiStore
@@ -37,14 +38,18 @@ struct StoreMailTests {
     return out
   }
 
-  func cancelledMessage(language: Language, title: String = "سماعة سوني") throws -> OutboxMessage {
+  func cancelledMessage(
+    language: Language, title: String = "سماعة سوني",
+    payment: PaymentMethod = PaymentMethod(kind: .card, last4: "4242")
+  ) throws -> OutboxMessage {
     let db = try AppDatabase.inMemory()
     var account = Fixture.shopper
     account.language = language
     try db.createAccount(account)
-    let o = Fixture.order(
+    var o = Fixture.order(
       1, placedAt: Fixture.t0, shipments: [[(title, .store), ("كابل شحن", .store)]],
       price: 123_450)
+    o.paymentMethod = payment
     _ = try db.insert(orders: [o], account: 1, actor: "t")
     try db.cancel(
       .items([o.items[0].id]), in: o.id, account: 1, reason: .changedMind,
@@ -71,7 +76,7 @@ struct StoreMailTests {
     // R9: the cancelled line, the refund breakdown and where it goes.
     #expect(body.contains("- سماعة سوني × 1 — 1,234.50 ر.س."))
     #expect(!body.contains("كابل شحن"))
-    #expect(body.contains("إجمالي المبلغ المسترد: 1,234.50 ر.س."))
+    #expect(body.contains("الإجمالي المسترد: 1,234.50 ر.س."))
     #expect(body.contains("منها ضريبة القيمة المضافة: 161.02 ر.س."))
     #expect(body.contains("رسوم الشحن: 0.00 ر.س."))
     #expect(body.contains("4242"))
@@ -82,8 +87,57 @@ struct StoreMailTests {
     let sent = try cancelledMessage(language: .en)
     let (headers, body) = parse(sent.message)
     #expect(headers["Subject"] == sent.subject)  // plain ASCII needs no encoding
-    #expect(body.contains("Total refunded: SAR 1,234.50"))
+    #expect(body.contains("Total refund: SAR 1,234.50"))
     #expect(body.contains("Refunded to: card ending in 4242"))
+  }
+
+  /// R9 by payment kind (issue 13 item 2): an unpaid cash-on-delivery order promises no
+  /// refund, a gift card is refunded to its balance, a card, mada or Apple Pay to the method.
+  @Test(arguments: PaymentKind.allCases, [Language.ar, .en])
+  func refundLinesFollowThePaymentKind(kind: PaymentKind, language: Language) throws {
+    let last4 = kind == .card || kind == .mada ? "8516" : ""
+    let sent = try cancelledMessage(
+      language: language, payment: PaymentMethod(kind: kind, last4: last4))
+    let body = parse(sent.message).body
+    let ar = language == .ar
+    let promisesMoney = body.contains(ar ? "الإجمالي المسترد" : "Total refund")
+    switch kind {
+    case .cashOnDelivery:
+      #expect(!promisesMoney, "\(body)")
+      #expect(!body.contains(ar ? "يُعاد المبلغ إلى" : "Refunded to"), "\(body)")
+      #expect(
+        body.contains(
+          ar
+            ? "لا شيء لتدفعه: لن يحصّل المندوب 1,234.50 ر.س. عن هذه السلع عند التوصيل."
+            : "Nothing to pay: the courier will not collect SAR 1,234.50 for these items."),
+        "\(body)")
+    case .giftCard:
+      #expect(promisesMoney, "\(body)")
+      #expect(
+        body.contains(ar ? "يُعاد المبلغ إلى: رصيد بطاقة الهدايا" : "Refunded to: gift card balance")
+      )
+    case .card, .mada, .applePay:
+      #expect(promisesMoney, "\(body)")
+      #expect(body.contains(ar ? "يُعاد المبلغ إلى: " : "Refunded to: "))
+      if !last4.isEmpty { #expect(body.contains("8516"), "\(body)") }
+      #expect(!body.contains(ar ? "رصيد" : "balance"), "\(body)")
+    }
+  }
+
+  /// One word for one thing (issue 13 item 19): the e-mail names reasons and the refund total
+  /// with the words the client and the CLI print (the string table's).
+  @Test(arguments: [Language.ar, .en])
+  func mailUsesTheStringTablesWords(language: Language) throws {
+    let lang: Lang = language == .ar ? .ar : .en
+    for reason in CancelReason.allCases {
+      #expect(
+        MessageTemplates.reasonLabel(reason, language: language)
+          == tr("reason.\(reason.rawValue)", lang), "\(reason)")
+    }
+    let body = parse(try cancelledMessage(language: language).message).body
+    let amount = language == .ar ? "1,234.50 ر.س." : "SAR 1,234.50"
+    let total = tr("refund.total", lang, ["amount": amount])
+    #expect(body.contains(total), "\(total) not in:\n\(body)")
   }
 
   /// Every message the store sends is in the outbox under its own kind, newest first, with
@@ -151,5 +205,24 @@ struct StoreMailTests {
   ])
   func moneyIsFormattedWithIntegers(minor: Int64, language: Language, text: String) {
     #expect(MailFormat.money(Money(minor: minor), language: language) == text)
+  }
+
+  /// One money format per language for every currency (issue 11): the e-mail writes an amount
+  /// as the screens and the CLI do (`Format.money` without its isolates), with the currency's
+  /// own decimals (KWD 3, JPY 0) and its Arabic symbol.
+  @Test(arguments: ["SAR", "USD", "KWD", "JPY", "EUR", "AED", "CHF", "sar", "X!"])
+  func mailMoneyIsTheScreensMoney(currency: String) {
+    for minor: Int64 in [0, 5, 1_234, 123_450, -250, 100_000_000] {
+      for (language, lang) in [(Language.ar, Lang.ar), (.en, .en)] {
+        let screen = String(
+          String.UnicodeScalarView(
+            Format.money(minor: minor, currency: currency, lang: lang).unicodeScalars.filter {
+              !(0x2066...0x2069).contains($0.value)
+            }))
+        #expect(
+          MailFormat.money(Money(minor: minor, currency: currency), language: language) == screen,
+          "\(minor) \(currency) \(language)")
+      }
+    }
   }
 }

@@ -123,7 +123,7 @@ import Testing
     Case(
       name: "an unknown order",
       setup: { dir in try validStore(dir) }, args: ["show", "402-0000000-0000000"], exit: 4,
-      says: "Not found"),
+      says: "There is no order 402-0000000-0000000"),
     Case(
       name: "no terminal for the full-screen client",
       setup: { dir in try validStore(dir) }, args: [], exit: 6, says: "terminal"),

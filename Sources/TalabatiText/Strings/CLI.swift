@@ -5,12 +5,10 @@ extension StringTable {
     // MARK: orders
     "cli.orders.empty": .init(ar: "لا توجد طلبات في هذا العرض", en: "No orders in this view"),
     "cli.orders.row": .init(
-      ar: "الطلب رقم {order} · {date} · {total} · {count} سلع · {status}",
-      en: "Order {order} · {date} · {total} · {count} items · {status}"),
+      ar: "الطلب رقم {order} · {date} · {total} · {count} · {status}",
+      en: "Order {order} · {date} · {total} · {count} · {status}"),
     "cli.orders.archived": .init(ar: "مؤرشف", en: "archived"),
-    "cli.orders.next": .init(
-      ar: "الصفحة التالية: talabati orders --after {cursor}",
-      en: "Next page: talabati orders --after {cursor}"),
+    "cli.orders.next": .init(ar: "الصفحة التالية: {command}", en: "Next page: {command}"),
 
     // MARK: show
     "cli.show.header": .init(
@@ -39,13 +37,11 @@ extension StringTable {
     "cli.cancel.mailSent": .init(
       ar: "أُرسلت رسالة تأكيد الإلغاء إلى {email}",
       en: "A cancellation confirmation was sent to {email}"),
-    "cli.refund.items": .init(ar: "قيمة السلع: {amount}", en: "Items: {amount}"),
-    "cli.refund.vat": .init(
-      ar: "منها ضريبة القيمة المضافة: {amount}", en: "of which VAT: {amount}"),
-    "cli.refund.shipping": .init(ar: "رسوم الشحن: {amount}", en: "Shipping: {amount}"),
-    "cli.refund.total": .init(ar: "المبلغ المسترد: {amount}", en: "Refund total: {amount}"),
-    "cli.refund.to": .init(
-      ar: "يُعاد المبلغ إلى: {payment}", en: "Refunded to: {payment}"),
+
+    // MARK: support (R19): whose time zone
+    "cli.support.tzIgnored": .init(
+      ar: "لا تُستعمل المنطقة الزمنية لهذا الجهاز (TZ={env}): الأوقات بمنطقة حسابك ({zone}).",
+      en: "This computer's time zone (TZ={env}) is not used: times are in your account's ({zone})."),
 
     // MARK: archive (R17, R18)
     "cli.archive.done": .init(
@@ -65,20 +61,17 @@ extension StringTable {
     "cli.outbox.kind.replacement": .init(ar: "استبدال", en: "replacement"),
     "cli.outbox.kind.fraud-report": .init(ar: "بلاغ احتيال", en: "fraud report"),
     "cli.demo.done": .init(
-      ar: "أُنشئ متجر تجريبي فيه {count} طلبًا في {store} خلال {seconds} ث",
-      en: "Created a demo store with {count} orders at {store} in {seconds} s"),
+      ar: "أُنشئ متجر تجريبي فيه {count} في {store} خلال {seconds} ث",
+      en: "Created a demo store with {count} at {store} in {seconds} s"),
     "cli.import.done": .init(
-      ar: "استُورد {inserted} طلبًا، وتُخطي {skipped} موجودًا من قبل",
-      en: "Imported {inserted} orders, skipped {skipped} already present"),
+      ar: "استُورد {inserted}؛ الموجودة من قبل وتُخطيت: {skipped}",
+      en: "Imported {inserted}; already present and skipped: {skipped}"),
     "cli.import.more": .init(
-      ar: "ومعها: {returns} إرجاع، {refunds} استرداد، {callbacks} طلب معاودة اتصال، "
-        + "{closures} طلب إغلاق حساب",
-      en: "With them: {returns} returns, {refunds} refunds, {callbacks} call-backs, "
-        + "{closures} account-closure requests"),
+      ar: "ومعها: {returns}، {refunds}، {callbacks}، {closures}",
+      en: "With them: {returns}, {refunds}, {callbacks}, {closures}"),
     "cli.import.closuresLeft": .init(
-      ar: "لم يُستورد {count} طلب إغلاق: الحساب موجود من قبل أو انتهت مهلة الإغلاق (R27–R29)",
-      en: "{count} closure requests not imported: the account already existed or the "
-        + "closure period has ended (R27–R29)"),
+      ar: "لم يُستورد {count}: الحساب موجود من قبل أو انتهت مهلة الإغلاق",
+      en: "Not imported: {count}; the account already existed or the closure period has ended"),
 
     // MARK: import-amazon (issue 6)
     "cli.show.importedRefund": .init(

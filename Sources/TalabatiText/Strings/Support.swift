@@ -13,7 +13,9 @@ extension StringTable {
       ar: "الخط مفتوح الآن — يُغلق {time}", en: "Open now — closes at {time}"),
     "support.closed": .init(ar: "الخط مغلق الآن — يفتح {time}", en: "Closed now — opens at {time}"),
     "support.nowRiyadh": .init(ar: "الوقت في الرياض: {time}", en: "Time in Riyadh: {time}"),
-    "support.nowLocal": .init(ar: "وقتك ({zone}): {time}", en: "Your time ({zone}): {time}"),
+    // Times follow the account's time zone, never the environment's TZ (issue 13 item 18).
+    "support.nowLocal": .init(
+      ar: "وقت حسابك ({zone}): {time}", en: "Account time ({zone}): {time}"),
     "support.ready": .init(ar: "جهّز قبل الاتصال:", en: "Have ready before calling:"),
     "support.readyOrder": .init(ar: "رقم الطلب: {order}", en: "Order number: {order}"),
     "support.readyAccount": .init(

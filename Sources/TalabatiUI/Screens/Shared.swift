@@ -85,6 +85,16 @@ extension Labels {
   /// The refund breakdown (R9): items, their VAT, shipping when a shipment ends fully
   /// cancelled, the total, and where it goes.
   func refundLines(_ r: Refund) -> [BodyLine] {
+    // R9: an unpaid cash-on-delivery order refunds nothing; say what is no longer collected.
+    guard r.refundsMoney else {
+      return [
+        BodyLine(text: t("refund.titleUnpaid"), role: .header),
+        BodyLine(text: t("refund.notPaid"), indent: 2),
+        BodyLine(
+          text: t("refund.notCollected", ["amount": money(r.uncollected)]), role: .accent,
+          indent: 2),
+      ]
+    }
     var lines = [
       BodyLine(text: t("refund.title"), role: .header),
       BodyLine(text: t("refund.items", ["amount": money(r.items)]), indent: 2),
@@ -97,7 +107,10 @@ extension Labels {
       BodyLine(
         text: t("refund.total", ["amount": money(r.total)]), role: .accent,
         indent: 2))
-    lines.append(BodyLine(text: t("refund.to", ["payment": payment(r.paymentMethod)]), indent: 2))
+    let to =
+      r.route == .giftCardBalance
+      ? t("refund.route.gift-card-balance") : payment(r.paymentMethod)
+    lines.append(BodyLine(text: t("refund.to", ["payment": to]), indent: 2))
     return lines
   }
 
