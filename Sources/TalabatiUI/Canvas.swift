@@ -116,17 +116,26 @@ struct Labels {
   /// A western-digit number, isolated.
   func number(_ n: Int) -> String { Bidi.isolate(String(n)) }
 
-  /// A countdown as m:ss (R3: time left in the seller window).
+  /// The marker of entry `n` of a numbered list, the same on every screen: the dot follows
+  /// the number in reading order (`1. ` in English; in Arabic the dot is on the number's
+  /// left, as the line reads from the right).
+  func listMarker(_ n: Int) -> String { number(n) + ". " }
+
+  /// `n` items with the plural form of the language (`1 item`, `سلعتين`, `3 سلع`).
+  func items(_ n: Int) -> String { quantity(Format.quantity(n, unit: "item", lang: lang)) }
+
+  /// A count with its word (`28 min`, `٣ سلع`) as one isolated run in the language's
+  /// direction: a wrapped line never parts the number from its word.
+  func quantity(_ text: String) -> String { lang == .ar ? Bidi.rtl(text) : Bidi.ltr(text) }
+
+  /// The time left in a seller's window (R3) as a duration, not a clock time: `28 min` /
+  /// `28 دقيقة`, seconds in the last minute. Minutes are rounded up: the time left is never
+  /// shown as ending sooner than it does.
   func countdown(_ seconds: TimeInterval) -> String {
     let s = max(0, Int(seconds.rounded(.up)))
-    let h = s / 3600
-    let m = (s % 3600) / 60
-    let sec = s % 60
-    let text =
-      h > 0
-      ? "\(h):\(m < 10 ? "0" : "")\(m):\(sec < 10 ? "0" : "")\(sec)"
-      : "\(m):\(sec < 10 ? "0" : "")\(sec)"
-    return Bidi.isolate(text)
+    if s < 60 { return quantity(Format.quantity(s, unit: "second", lang: lang)) }
+    if s < 3600 { return quantity(Format.quantity((s + 59) / 60, unit: "minute", lang: lang)) }
+    return quantity(Format.quantity((s + 3599) / 3600, unit: "hour", lang: lang))
   }
 }
 

@@ -32,8 +32,10 @@ public func update(_ model: inout AppModel, _ action: Action) -> [Effect] {
     let shown = model.detail?.orderID == order.id
     if shown { model.detail?.order = order }
     replaceRow(&model, with: order)
+    // The details show a return in progress (issue 13): the returns load with the order.
+    guard shown else { return [] }
     // Imported history may come with refunds Amazon already paid (issue 6).
-    return shown && order.imported ? [.loadRefunds(order.id)] : []
+    return [.returns(.loadReturns)] + (order.imported ? [.loadRefunds(order.id)] : [])
   case .refundsLoaded(let id, let refunds):
     if model.detail?.orderID == id { model.detail?.refunds = refunds }
     return []
@@ -305,7 +307,9 @@ private func replaceRow(_ model: inout AppModel, with order: Order, leaves: Bool
       if flat < model.list.selected { model.list.selected -= 1 }
       model.list.selected = max(0, min(model.list.selected, model.list.rowCount - 1))
     } else {
-      model.list.pages[p].rows[r] = OrderSummary(order: order, at: model.now)
+      var row = OrderSummary(order: order, at: model.now)
+      row.matchedTitle = model.list.pages[p].rows[r].matchedTitle  // still the search's match
+      model.list.pages[p].rows[r] = row
     }
   }
   scrollList(&model)
@@ -346,7 +350,9 @@ private func updateDetail(_ model: inout AppModel, _ action: Action) -> [Effect]
   default:
     return []
   }
-  let maxScroll = max(0, DetailScreen.lines(model).count - max(1, model.height - 3))
+  // Rows as drawn: long lines wrap (issue 13), so a line can take more than one row.
+  let rows = wrapBody(DetailScreen.lines(model), width: model.width, mode: model.bidiMode).rows
+  let maxScroll = max(0, rows.count - max(1, model.height - 3))
   detail.scroll = max(0, min(detail.scroll, maxScroll))
   model.detail = detail
   return []

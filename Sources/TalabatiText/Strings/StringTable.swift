@@ -34,7 +34,7 @@ public enum StringTable {
   static var areas: [(name: String, entries: [String: Entry])] {
     [
       ("common", commonEntries), ("ui", uiEntries), ("cli", cliEntries),
-      ("support", supportEntries), ("returns", returnsEntries),
+      ("support", supportEntries), ("returns", returnsEntries), ("display", displayEntries),
     ]
   }
 

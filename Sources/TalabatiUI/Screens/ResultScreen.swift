@@ -23,7 +23,7 @@ enum ResultScreen: ScreenRenderer {
           text: l.t(
             "result.done",
             [
-              "count": l.number(outcome.cancelledItems.count), "order": l.id(outcome.order.id),
+              "items": l.items(outcome.cancelledItems.count), "order": l.id(outcome.order.id),
             ]), role: .success)
       ]
       // R6: the confirmation e-mail first, so it shows even on a small screen.
