@@ -46,7 +46,7 @@ struct Canvas {
       // and it still sits on the layout's start side.
       var base = direction
       var alignment = align
-      if logical.unicodeScalars.first == "\u{2068}",
+      if Self.isOneUntrustedRun(logical),
         let own = Bidi.paragraphDirection(of: String(logical.unicodeScalars.dropFirst())),
         own != direction
       {
@@ -57,6 +57,27 @@ struct Canvas {
       return line.glyphs.map { ($0.text, $0.width) }
     }
     screen.put(glyphs, row: row, col: left(start: start, width: w), role: role)
+  }
+
+  /// True when `logical` is one FSI…PDI run from its first scalar to its last (a list cell's
+  /// title), not a line that merely starts with one (a wrapped title's second row, followed by
+  /// its price, is laid out in the screen's direction).
+  static func isOneUntrustedRun(_ logical: String) -> Bool {
+    let scalars = logical.unicodeScalars
+    guard scalars.first == "\u{2068}" else { return false }
+    var depth = 0
+    var index = scalars.startIndex
+    while index != scalars.endIndex {
+      switch scalars[index].value {
+      case 0x2066...0x2068: depth += 1
+      case 0x2069:
+        depth -= 1
+        if depth == 0 { return scalars.index(after: index) == scalars.endIndex }
+      default: break
+      }
+      index = scalars.index(after: index)
+    }
+    return true  // never closed: the run reaches the end
   }
 
   /// Sets the role of a whole row (selection bars, the status line).

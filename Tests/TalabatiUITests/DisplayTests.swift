@@ -609,3 +609,28 @@ extension DisplayTests {
     }
   }
 }
+
+extension DisplayTests {
+  /// At 40×12 the confirmation still shows the refund's total, where it goes and the key that
+  /// confirms; the result shows the total (the breakdown gives way, never the total).
+  @Test func theRefundTotalShowsOnASmallScreen() {
+    for lang in Lang.allCases {
+      for name in ["confirm", "result"] {
+        let flow = DisplayFlows.flows.first { $0.name == name }!
+        let d = DisplayFlows.driver(flow, lang: lang, width: 40, height: 12)
+        let total: Money
+        switch (d.model.cancelPreview, d.model.result) {
+        case (_, .cancelled(let outcome)?): total = outcome.refund.total
+        case (.success(let outcome)?, _): total = outcome.refund.total
+        default:
+          Issue.record("\(name): no refund")
+          continue
+        }
+        let text = view(d.model, width: 40, height: 12).text
+        #expect(text.contains(amountNumber(total)), "\(name) \(lang)\n\(text)")
+        #expect(text.contains("8516"), "\(name) \(lang)\n\(text)")
+        if name == "confirm", lang == .en { #expect(text.contains("Enter: Cancel checked")) }
+      }
+    }
+  }
+}

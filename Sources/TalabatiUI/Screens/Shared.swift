@@ -13,6 +13,9 @@ struct BodyLine: Hashable {
   var hang = 0
   /// False for a line that must be drawn as it is or not at all (a QR code's row).
   var wrap = true
+  /// True for a detail left out when the screen is too short for every line (`fitting`): a
+  /// refund's breakdown, whose total stays.
+  var optional = false
 
   static let blank = BodyLine(text: "")
 }
@@ -52,21 +55,37 @@ func drawBody(
 ) {
   let wrapped = wrapBody(lines, width: c.width, mode: c.mode)
   var scroll = scroll
+  var snapped = false
   if let keep, keep < wrapped.firstRow.count {
     let top = wrapped.firstRow[keep]
     let bottom =
       (keep + 1 < wrapped.firstRow.count ? wrapped.firstRow[keep + 1] : wrapped.rows.count) - 1
     if top < scroll { scroll = top }
-    if bottom >= scroll + rows.count { scroll = max(top, bottom - rows.count + 1) }
+    if bottom >= scroll + rows.count {
+      scroll = min(top, bottom - rows.count + 1)
+      // Start at a line's first row: never show the tail of a sentence at the top.
+      let start = wrapped.firstRow.first { $0 >= scroll } ?? scroll
+      snapped = start != scroll && start <= top
+      if snapped { scroll = start }
+    }
   }
   let body = wrapped.rows
-  let first = max(0, min(scroll, body.count - rows.count))
+  // A snapped scroll may leave the last row empty rather than show half a sentence.
+  let first = snapped ? scroll : max(0, min(scroll, body.count - rows.count))
   for (i, row) in rows.enumerated() {
     let n = first + i
     guard n < body.count else { break }
     let line = body[n]
     c.text(line.text, row: row, start: min(line.indent, c.width), role: line.role)
   }
+}
+
+/// `lines` as they fit `rows` rows at the canvas width: all of them when they fit, else without
+/// the optional details and the blank lines, so the decisive ones (a refund's total, where it
+/// goes, the key that confirms) reach the screen on a small terminal (issue 13, 40×12).
+func fitting(_ lines: [BodyLine], rows: Int, _ c: Canvas) -> [BodyLine] {
+  if wrapBody(lines, width: c.width, mode: c.mode).rows.count <= rows { return lines }
+  return lines.filter { !$0.optional && $0 != .blank }
 }
 
 /// Wrapped lines remembered across frames, like `LayoutCache`: a frame wraps every body line.
@@ -163,12 +182,16 @@ extension Labels {
   /// cancelled, the total, and where it goes.
   func refundLines(_ r: Refund) -> [BodyLine] {
     var lines = [
-      BodyLine(text: t("refund.title"), role: .header),
-      BodyLine(text: t("refund.items", ["amount": money(r.items)]), indent: 2),
-      BodyLine(text: t("refund.vat", ["amount": money(r.itemsVAT)]), role: .dim, indent: 4),
+      BodyLine(text: t("refund.title"), role: .header, optional: true),
+      BodyLine(text: t("refund.items", ["amount": money(r.items)]), indent: 2, optional: true),
+      BodyLine(
+        text: t("refund.vat", ["amount": money(r.itemsVAT)]), role: .dim, indent: 4,
+        optional: true),
     ]
     if r.shipping.minor > 0 {
-      lines.append(BodyLine(text: t("refund.shipping", ["amount": money(r.shipping)]), indent: 2))
+      lines.append(
+        BodyLine(
+          text: t("refund.shipping", ["amount": money(r.shipping)]), indent: 2, optional: true))
     }
     lines.append(
       BodyLine(
