@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TalabatiDomain
 import TalabatiText
 
@@ -23,7 +24,7 @@ enum OrderListScreen: ScreenRenderer {
         defer { index += 1 }
         guard index >= first else { continue }
         guard index < first + body.count else { break scan }
-        widest = max(widest, TextWidth.columns(c.money(summary.total)))
+        widest = max(widest, moneyWidth(c.money(summary.total)))
       }
     }
     let columns = layout(width: c.width, totalWidth: widest, direction: c.direction)
@@ -82,6 +83,19 @@ enum OrderListScreen: ScreenRenderer {
     if let q = model.list.query { return c.t("list.noMatch", ["query": c.untrusted(q)]) }
     return c.t("list.empty.\(model.list.view.rawValue)")
   }
+
+  /// Columns of an amount as drawn, remembered: a frame measures every visible row's total
+  /// and the same few amounts recur from frame to frame.
+  static func moneyWidth(_ text: String) -> Int {
+    if let hit = moneyWidths.withLock({ $0[text] }) { return hit }
+    let w = TextWidth.columns(text)
+    moneyWidths.withLock { t in
+      if t.count >= 4096 { t.removeAll(keepingCapacity: true) }
+      t[text] = w
+    }
+    return w
+  }
+  private static let moneyWidths = Mutex<[String: Int]>([:])
 
   enum Kind { case number, date, total, items, status, title }
   struct Column {
