@@ -404,6 +404,8 @@ public struct OrderSummary: Hashable, Codable, Sendable, Identifiable {
   /// the first item's title, so `sony` listed `SanDisk …`); nil outside a search or when the
   /// order number matched.
   public var matchedTitle: String?
+  /// True for a return's free replacement order (issue 13: it looked like any SAR 0.00 order).
+  public var isReplacement = false
   public var archived: Bool
   public var imported: Bool
   /// Items per status at the instant the summary was read.
@@ -411,7 +413,8 @@ public struct OrderSummary: Hashable, Codable, Sendable, Identifiable {
 
   public init(
     id: OrderID, placedAt: Date, total: Money, itemCount: Int, firstTitle: String,
-    archived: Bool, imported: Bool, status: StatusSummary, matchedTitle: String? = nil
+    archived: Bool, imported: Bool, status: StatusSummary, matchedTitle: String? = nil,
+    isReplacement: Bool = false
   ) {
     self.id = id
     self.placedAt = placedAt
@@ -419,6 +422,7 @@ public struct OrderSummary: Hashable, Codable, Sendable, Identifiable {
     self.itemCount = itemCount
     self.firstTitle = firstTitle
     self.matchedTitle = matchedTitle
+    self.isReplacement = isReplacement
     self.archived = archived
     self.imported = imported
     self.status = status

@@ -188,6 +188,7 @@ extension AppDatabase {
     let ids: [String] = rows.map { $0[0] }
     let counts = try statusCounts(db, orderIDs: ids, now: now)
     let titles = query == nil ? [:] : try itemTitles(db, orderIDs: ids)
+    let replacements = try replacementOrders(db, orderIDs: ids)
     let summaries = rows.map { row -> OrderSummary in
       let id: String = row[0]
       var matched: String?
@@ -198,7 +199,8 @@ extension AppDatabase {
         id: id, placedAt: Date(epochMillis: row[1]),
         total: Money(minor: row[2], currency: row[3]), itemCount: row[4], firstTitle: row[5],
         archived: row[6], imported: row[7],
-        status: StatusSummary(counts: counts[id] ?? [:]), matchedTitle: matched)
+        status: StatusSummary(counts: counts[id] ?? [:]), matchedTitle: matched,
+        isReplacement: replacements.contains(id))
     }
     let next =
       fetched.count > limit
@@ -206,6 +208,18 @@ extension AppDatabase {
         ListCursor(placedAt: $0.placedAt, orderID: $0.id)
       } : nil
     return OrderPage(rows: summaries, next: next)
+  }
+
+  /// Which of the given orders are a return's replacement: one query per page on the
+  /// returns of the page's account (a shopper has few returns; the list query is unchanged).
+  func replacementOrders(_ db: Database, orderIDs: [String]) throws -> Set<String> {
+    guard !orderIDs.isEmpty else { return [] }
+    let marks = Array(repeating: "?", count: orderIDs.count).joined(separator: ",")
+    return try Set(
+      String.fetchAll(
+        db,
+        sql: "SELECT replacementOrderId FROM return_request WHERE replacementOrderId IN (\(marks))",
+        arguments: StatementArguments(orderIDs)))
   }
 
   /// The item titles of the given orders, in order: one query for a page of search results,

@@ -79,6 +79,9 @@ struct StoreDisplayTests {
     let replacement = try db.order(rid, account: 1)
     #expect(replacement.replacementOf == Order.ReplacementSource(rma: r.rma, orderID: o.id))
     #expect(try db.order(o.id, account: 1).replacementOf == nil)
+    // The list says which row is a replacement (it read as any SAR 0.00 order).
+    let page = try db.orders(account: 1, view: .orders, limit: 10, after: nil, now: now)
+    #expect(page.rows.filter(\.isReplacement).map(\.id) == [rid])
     let events = try db.events(order: rid, account: 1)
     for selection in [CancelSelection.wholeOrder, .items([replacement.items[0].id])] {
       #expect {

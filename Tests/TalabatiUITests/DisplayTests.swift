@@ -634,3 +634,34 @@ extension DisplayTests {
     }
   }
 }
+
+extension DisplayTests {
+  /// A replacement order says what it is and where it came from, in the list and the details,
+  /// and its item is not offered for cancelling (issue 13, item 7).
+  @Test func aReplacementOrderSaysWhatItIs() {
+    var replacement = DisplayFixtures.fryer
+    replacement.id = "RPL-0000009"
+    for s in replacement.shipments.indices {
+      for i in replacement.shipments[s].items.indices {
+        replacement.shipments[s].items[i].unitPrice = Money(minor: 0)
+        replacement.shipments[s].items[i].id += 1000
+      }
+      replacement.shipments[s].id += 1000
+      replacement.shipments[s].shippingCharge = Money(minor: 0)
+    }
+    replacement.replacementOf = Order.ReplacementSource(
+      rma: "RMA-0000009", orderID: DisplayFixtures.deliveredFryer.id)
+    var d = DisplayDriver(
+      lang: .en, width: 120, height: 40, orders: DisplayFixtures.orders + [replacement])
+    let row = rows(d, 120, 40).first { $0.contains("RPL-0000009") } ?? ""
+    #expect(row.contains("(replacement)"), "\(row)")
+    d.open(replacement.id)
+    let text = joined(d)
+    #expect(
+      text.contains(
+        "Free replacement for return RMA-0000009 of order \(DisplayFixtures.deliveredFryer.id)"))
+    #expect(text.contains("Total: SAR 0.00 (replacement, no charge)"))
+    #expect(!text.contains("Can be cancelled"))
+    #expect(text.contains(tr("refusal.replacement-order", .en)))
+  }
+}

@@ -5,6 +5,7 @@ extension StringTable {
   static let displayEntries: [String: Entry] = [
     // MARK: Order list (R10)
     "list.partlyCancelled": .init(ar: "ملغى جزئيًا", en: "Part cancelled"),
+    "list.replacement": .init(ar: "(بديل)", en: "(replacement)"),
 
     // MARK: Order details: a replacement order, a return in progress (issue 13)
     "detail.replacementOf": .init(

@@ -143,7 +143,9 @@ enum OrderListScreen: ScreenRenderer {
     case .status: c.labels.statusSummary(s.status, full: full)
     case .title:
       // A search result shows the item the search matched (issue 13).
-      c.untrusted(s.matchedTitle ?? s.firstTitle) + (s.imported ? " " + c.t("list.imported") : "")
+      (s.isReplacement ? c.t("list.replacement") + " " : "")
+        + c.untrusted(s.matchedTitle ?? s.firstTitle)
+        + (s.imported ? " " + c.t("list.imported") : "")
     }
   }
 }
