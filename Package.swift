@@ -91,7 +91,10 @@ let package = Package(
     ),
     .testTarget(
       name: "TalabatiUITests",
-      dependencies: ["TalabatiUI", "TalabatiTestSupport", "TalabatiDomain", "TalabatiText"],
+      dependencies: [
+        "TalabatiUI", "TalabatiTestSupport", "TalabatiDomain", "TalabatiText",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ],
       exclude: ["__Snapshots__"]
     ),
     .testTarget(name: "TalabatiTerminalTests", dependencies: ["TalabatiTerminal", "TalabatiUI"]),

@@ -9,6 +9,12 @@ public enum CancelRefusal: String, Codable, Sendable, CaseIterable {
   case enteredShipping = "entered-shipping"
   /// R3: sold and shipped by a third-party seller and the 30-minute window has closed.
   case sellerWindowClosed = "seller-window-closed"
+  /// The order is the free replacement of a return (R11). Decision (issue 13): it cannot be
+  /// cancelled, at any stage. Nothing was paid for it, so a cancel would refund nothing, and
+  /// it is the return's outcome, not a purchase: cancelling it alone would leave the return
+  /// with neither a refund nor a replacement. The shopper can refuse the package on delivery
+  /// (the store then refunds the return instead) or return it after delivery.
+  case replacementOrder = "replacement-order"
 }
 
 /// What the shopper can do instead when cancelling is refused (R7).
@@ -47,6 +53,8 @@ public enum CancelPolicy {
 
     if item.isCancelled {
       refusal = .alreadyCancelled
+    } else if order.replacementOf != nil {
+      refusal = .replacementOrder  // a return's replacement is never cancelled (issue 13)
     } else if stage != .ordered {
       refusal = .enteredShipping  // R1 (and R2 for store-fulfilled items)
     } else if item.fulfilment == .seller {
@@ -66,7 +74,9 @@ public enum CancelPolicy {
       // and contact the seller when a third-party seller ships it.
       if stage != .delivered { alternatives.append(.refuseOnDelivery) }
       alternatives.append(.returnAfterDelivery)
-      if item.fulfilment == .seller { alternatives.append(.contactSeller) }
+      if item.fulfilment == .seller, refusal != .replacementOrder {
+        alternatives.append(.contactSeller)
+      }
     }
     return CancelEligibility(
       itemID: item.id, refusal: refusal, alternatives: alternatives,

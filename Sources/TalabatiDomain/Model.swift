@@ -217,10 +217,30 @@ public struct Order: Hashable, Codable, Sendable, Identifiable {
   public var archivedAt: Date?
   /// True for orders brought in from an Amazon export (historic).
   public var imported: Bool
+  /// Set when this order is the free replacement a return asked for (R11): the return and the
+  /// order it came from. Filled by the store from the return; not part of the interchange
+  /// document (the return there names its replacement order already).
+  public var replacementOf: ReplacementSource?
+
+  /// Where a replacement order came from: the return (RMA) and the returned order.
+  public struct ReplacementSource: Hashable, Codable, Sendable {
+    public var rma: String
+    public var orderID: OrderID
+
+    public init(rma: String, orderID: OrderID) {
+      self.rma = rma
+      self.orderID = orderID
+    }
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case id, accountID, placedAt, paymentMethod, shipments, archivedAt, imported
+  }
 
   public init(
     id: OrderID, accountID: AccountID, placedAt: Date, paymentMethod: PaymentMethod,
-    shipments: [Shipment], archivedAt: Date? = nil, imported: Bool = false
+    shipments: [Shipment], archivedAt: Date? = nil, imported: Bool = false,
+    replacementOf: ReplacementSource? = nil
   ) {
     self.id = id
     self.accountID = accountID
@@ -229,6 +249,7 @@ public struct Order: Hashable, Codable, Sendable, Identifiable {
     self.shipments = shipments
     self.archivedAt = archivedAt
     self.imported = imported
+    self.replacementOf = replacementOf
   }
 
   public var isArchived: Bool { archivedAt != nil }
@@ -377,8 +398,14 @@ public struct OrderSummary: Hashable, Codable, Sendable, Identifiable {
   public var placedAt: Date
   public var total: Money
   public var itemCount: Int
-  /// Title of the first item, for the list and search results.
+  /// Title of the first item, for the list.
   public var firstTitle: String
+  /// In search results, the title of the item the search matched (issue 13: the list showed
+  /// the first item's title, so `sony` listed `SanDisk …`); nil outside a search or when the
+  /// order number matched.
+  public var matchedTitle: String?
+  /// True for a return's free replacement order (issue 13: it looked like any SAR 0.00 order).
+  public var isReplacement = false
   public var archived: Bool
   public var imported: Bool
   /// Items per status at the instant the summary was read.
@@ -386,13 +413,16 @@ public struct OrderSummary: Hashable, Codable, Sendable, Identifiable {
 
   public init(
     id: OrderID, placedAt: Date, total: Money, itemCount: Int, firstTitle: String,
-    archived: Bool, imported: Bool, status: StatusSummary
+    archived: Bool, imported: Bool, status: StatusSummary, matchedTitle: String? = nil,
+    isReplacement: Bool = false
   ) {
     self.id = id
     self.placedAt = placedAt
     self.total = total
     self.itemCount = itemCount
     self.firstTitle = firstTitle
+    self.matchedTitle = matchedTitle
+    self.isReplacement = isReplacement
     self.archived = archived
     self.imported = imported
     self.status = status

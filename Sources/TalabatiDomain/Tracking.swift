@@ -104,10 +104,20 @@ public enum Tracking {
       .ordered: t.placedAt, .preparing: t.shippingStartsAt, .shipped: t.shippedAt,
       .outForDelivery: t.outForDeliveryAt, .delivered: t.deliveredAt,
     ]
-    let steps = stages.map { stage -> TrackingStep in
+    var steps = stages.map { stage -> TrackingStep in
       let at = moments[stage] ?? nil
       let passed = status != .cancelled && stage <= reached && (at.map { $0 <= now } ?? false)
       return TrackingStep(stage: stage, at: passed ? at : nil, passed: passed)
+    }
+    if status == .cancelled {
+      // It was ordered, then cancelled (before shipping, R1): both passed, with their times;
+      // the stages it will never reach are not listed (issue 13: "○ Ordered" read as if the
+      // order had never been placed).
+      let cancelledAt = shipment.items.compactMap(\.cancellation?.at).max()
+      steps = [
+        TrackingStep(stage: .ordered, at: t.placedAt, passed: true),
+        TrackingStep(stage: .cancelled, at: cancelledAt, passed: true),
+      ]
     }
     let location: TrackingLocation
     switch status {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TalabatiDomain
+import TalabatiText
 
 // MARK: - Reads
 // Every query names the account: another account's order is "not found", never returned.
@@ -55,7 +56,7 @@ extension AppDatabase {
           ORDER BY s.rowid DESC LIMIT ?
           """
         let rows = try Row.fetchAll(db, sql: sql, arguments: [match, bound, account, limit + 1])
-        return try page(db, rows: rows, limit: limit, now: now)
+        return try page(db, rows: rows, limit: limit, now: now, query: query)
       }
     }
   }
@@ -178,17 +179,28 @@ extension AppDatabase {
     return seq
   }
 
-  /// Turns fetched summary rows (limit + 1 of them at most) into a page.
-  func page(_ db: Database, rows fetched: [Row], limit: Int, now: Date) throws -> OrderPage {
+  /// Turns fetched summary rows (limit + 1 of them at most) into a page. For a search
+  /// (`query`), each row names the item the search matched.
+  func page(_ db: Database, rows fetched: [Row], limit: Int, now: Date, query: String? = nil)
+    throws -> OrderPage
+  {
     let rows = Array(fetched.prefix(limit))
-    let counts = try statusCounts(db, orderIDs: rows.map { $0[0] }, now: now)
+    let ids: [String] = rows.map { $0[0] }
+    let counts = try statusCounts(db, orderIDs: ids, now: now)
+    let titles = query == nil ? [:] : try itemTitles(db, orderIDs: ids)
+    let replacements = try replacementOrders(db, orderIDs: ids)
     let summaries = rows.map { row -> OrderSummary in
       let id: String = row[0]
+      var matched: String?
+      if let query, let all = titles[id], let i = SearchFolding.bestMatch(query, titles: all) {
+        matched = all[i]
+      }
       return OrderSummary(
         id: id, placedAt: Date(epochMillis: row[1]),
         total: Money(minor: row[2], currency: row[3]), itemCount: row[4], firstTitle: row[5],
         archived: row[6], imported: row[7],
-        status: StatusSummary(counts: counts[id] ?? [:]))
+        status: StatusSummary(counts: counts[id] ?? [:]), matchedTitle: matched,
+        isReplacement: replacements.contains(id))
     }
     let next =
       fetched.count > limit
@@ -197,6 +209,41 @@ extension AppDatabase {
       } : nil
     return OrderPage(rows: summaries, next: next)
   }
+
+  /// Which of the given orders are a return's replacement: one query per page on the
+  /// returns of the page's account (a shopper has few returns; the list query is unchanged).
+  func replacementOrders(_ db: Database, orderIDs: [String]) throws -> Set<String> {
+    guard !orderIDs.isEmpty else { return [] }
+    let marks = Array(repeating: "?", count: orderIDs.count).joined(separator: ",")
+    return try Set(
+      String.fetchAll(
+        db,
+        sql: "SELECT replacementOrderId FROM return_request WHERE replacementOrderId IN (\(marks))",
+        arguments: StatementArguments(orderIDs)))
+  }
+
+  /// The item titles of the given orders, in order: one query for a page of search results,
+  /// on the same shipment-by-order and item-by-shipment indexes as `statusCounts` (the list
+  /// query itself is unchanged: issue 13 asks which item matched, not a slower search).
+  func itemTitles(_ db: Database, orderIDs: [String]) throws -> [String: [String]] {
+    guard !orderIDs.isEmpty else { return [:] }
+    let marks = Array(repeating: "?", count: orderIDs.count).joined(separator: ",")
+    let rows = try Row.fetchCursor(
+      db, sql: Self.itemTitlesSQL + "(\(marks))", arguments: StatementArguments(orderIDs))
+    var found: [String: [(position: Int64, title: String)]] = [:]
+    while let row = try rows.next() {
+      let position = (row[1] as Int64) << 20 | (row[2] as Int64)
+      found[row[0], default: []].append((position, row[3]))
+    }
+    return found.mapValues { $0.sorted { $0.position < $1.position }.map(\.title) }
+  }
+
+  /// The item titles of some orders with their positions, followed by `(?, ?, …)`: found
+  /// through the shipment-by-order and item-by-shipment indexes, sorted by the caller (a
+  /// page holds a few hundred items at most).
+  static let itemTitlesSQL =
+    "SELECT s.orderId, s.position, i.position, i.title "
+    + "FROM shipment s JOIN item i ON i.shipmentId = s.id WHERE s.orderId IN "
 
   /// Items per status at `now` for the given orders: one query for the whole page.
   func statusCounts(_ db: Database, orderIDs: [String], now: Date) throws
@@ -323,11 +370,25 @@ extension AppDatabase {
       shipmentsByOrder[r[0], default: []].append(shipment)
     }
 
+    // Replacement orders name the return they come from (R11; issue 13: never cancelled).
+    var sources: [String: Order.ReplacementSource] = [:]
+    let replacements = try Row.fetchCursor(
+      db,
+      sql: """
+        SELECT replacementOrderId, rma, orderId FROM return_request
+        WHERE accountId = ? AND replacementOrderId IN (\(marks))
+        """,
+      arguments: StatementArguments([account]) + StatementArguments(ids))
+    while let r = try replacements.next() {
+      sources[r[0]] = Order.ReplacementSource(rma: r[1], orderID: r[2])
+    }
+
     return try headers.map { o in
       Order(
         id: o[1], accountID: account, placedAt: Date(epochMillis: o[2]),
         paymentMethod: PaymentMethod(kind: try decode(PaymentKind.self, o[3]), last4: o[4]),
-        shipments: shipmentsByOrder[o[1]] ?? [], archivedAt: date(o[5]), imported: o[6])
+        shipments: shipmentsByOrder[o[1]] ?? [], archivedAt: date(o[5]), imported: o[6],
+        replacementOf: sources[o[1]])
     }
   }
 

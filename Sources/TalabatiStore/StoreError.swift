@@ -80,6 +80,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
         case .alreadyCancelled?: why = "already cancelled"
         case .enteredShipping?: why = "has entered the shipping process (R1)"
         case .sellerWindowClosed?: why = "the seller's 30-minute window has closed (R3)"
+        case .replacementOrder?: why = "is the free replacement of a return, never cancelled"
         case nil: why = "refused"
         }
         return "item \(e.itemID) \(why)"

@@ -66,7 +66,15 @@ public final class InMemoryOrderService: OrderService {
       ? rows.last.map {
         ListCursor(placedAt: $0.placedAt, orderID: $0.id)
       } : nil
-    return OrderPage(rows: rows.map { OrderSummary(order: $0, at: now) }, next: next)
+    return OrderPage(
+      rows: rows.map { o in
+        var row = OrderSummary(order: o, at: now)
+        // Like the store: a search result names the item it matched (issue 13).
+        if let query, let i = SearchFolding.bestMatch(query, titles: o.items.map(\.title)) {
+          row.matchedTitle = o.items[i].title
+        }
+        return row
+      }, next: next)
   }
 
   public func order(_ id: OrderID) throws -> Order {

@@ -144,3 +144,112 @@ public enum Layout {
     return VisualLine(glyphs: glyphs, logicalIndex: logicalIndex, visualIndex: visualIndex)
   }
 }
+
+// MARK: - Wrapping explanations
+
+extension Layout {
+  /// `logical` broken into lines of at most `columns` columns, for text that explains a
+  /// decision (a warning, a refusal, a refund) and must never lose its end: only list cells
+  /// truncate (issue 13).
+  ///
+  /// Lines break at spaces outside isolates, or inside an untrusted run (FSI…PDI: a title, a
+  /// seller's name), never inside an amount, a date, a number or an identifier the text layer
+  /// isolated, so `1,149.00 ر.س.` is never split. A piece wider than `columns` that has no
+  /// such space is broken at any space inside it, and left whole when it has none (the caller's
+  /// `fit` then cuts it with an ellipsis). Isolates left open at the end of a line are closed
+  /// there and opened again at the start of the next, so each line keeps its runs' directions
+  /// when UAX #9 orders it on its own. Widths are measured after shaping in `mode`, as `fit`
+  /// measures them.
+  /// Lines after the first are `hang` columns narrower (they are drawn further in).
+  public static func wrap(
+    _ logical: String, columns: Int, hang: Int = 0, mode: BidiMode = .app
+  ) -> [String] {
+    guard columns > 0, !logical.isEmpty else { return [logical] }
+    let full = Bidi.visual(logical, base: .ltr, mode: mode)
+    if full.width <= columns { return [logical] }
+    let scalars = Array(logical.unicodeScalars)
+    let n = scalars.count
+    var contribution = [Int](repeating: 0, count: n)
+    for (g, li) in full.logicalIndex.enumerated() where li >= 0 && li < n {
+      contribution[li] += full.glyphs[g].width
+    }
+    // Break opportunities: spaces at depth 0 or directly inside FSI (preferred), and spaces
+    // anywhere (used only for a piece that cannot fit otherwise).
+    var preferred = [Bool](repeating: false, count: n)
+    var anySpace = [Bool](repeating: false, count: n)
+    var stack: [UInt32] = []
+    for (i, u) in scalars.enumerated() {
+      switch u.value {
+      case 0x2066...0x2068: stack.append(u.value)
+      case 0x2069: if !stack.isEmpty { stack.removeLast() }
+      case 0x20:
+        anySpace[i] = true
+        preferred[i] = stack.isEmpty || stack.last == 0x2068
+      default: break
+      }
+    }
+    // Greedy: take the longest run from `start` whose width fits, ending before a preferred
+    // space; failing that before any space; failing that the whole unbreakable piece.
+    var lines: [Range<Int>] = []
+    var start = 0
+    while start < n {
+      // Skip the spaces a break leaves at the start of a line.
+      while start < n, scalars[start] == " " { start += 1 }
+      if start >= n { break }
+      let limit = lines.isEmpty ? columns : max(1, columns - hang)
+      var used = 0
+      var lastPreferred: Int? = nil
+      var lastAny: Int? = nil
+      var i = start
+      var fitsToEnd = true
+      while i < n {
+        if i > start, preferred[i] { lastPreferred = i }
+        if i > start, anySpace[i] { lastAny = i }
+        used += contribution[i]
+        if used > limit && !anySpace[i] {
+          fitsToEnd = false
+          break
+        }
+        i += 1
+      }
+      if fitsToEnd {
+        lines.append(start..<n)
+        break
+      }
+      let end: Int
+      if let p = lastPreferred {
+        end = p
+      } else if let a = lastAny {
+        end = a
+      } else {
+        // No space before the edge: the piece runs to the next space (or the end) whole.
+        var j = i
+        while j < n, !preferred[j] { j += 1 }
+        end = j
+      }
+      lines.append(start..<end)
+      start = end
+    }
+    guard lines.count > 1 else { return [logical] }
+    // Close the isolates open at each line's end and reopen them on the next.
+    var out: [String] = []
+    var open: [Unicode.Scalar] = []
+    for r in lines {
+      var text = String.UnicodeScalarView()
+      text.append(contentsOf: open)
+      var end = r.upperBound
+      while end > r.lowerBound, scalars[end - 1] == " " { end -= 1 }
+      for u in scalars[r.lowerBound..<end] { text.append(u) }
+      for u in scalars[r] {
+        switch u.value {
+        case 0x2066...0x2068: open.append(u)
+        case 0x2069: if !open.isEmpty { open.removeLast() }
+        default: break
+        }
+      }
+      text.append(contentsOf: repeatElement("\u{2069}", count: open.count))
+      out.append(String(text))
+    }
+    return out
+  }
+}

@@ -108,3 +108,39 @@ public enum SearchFolding {
     return String(out)
   }
 }
+
+// MARK: - Which title a search matched
+
+extension SearchFolding {
+  /// The words of `text` once folded: runs of letters and digits (everything else separates).
+  public static func words(_ text: String) -> [String] {
+    var words: [String] = []
+    var current = ""
+    for ch in fold(text) {
+      if ch.isLetter || ch.isNumber {
+        current.append(ch)
+      } else if !current.isEmpty {
+        words.append(current)
+        current = ""
+      }
+    }
+    if !current.isEmpty { words.append(current) }
+    return words
+  }
+
+  /// The index of the title `query` matched, so a search result shows the item that was
+  /// found rather than the order's first item (issue 13): the title in which the most query
+  /// words begin a word (folded as the index folds them); the first such title on a tie;
+  /// nil when no title has any (the order number matched).
+  public static func bestMatch(_ query: String, titles: [String]) -> Int? {
+    let wanted = words(String(query.prefix(256)))
+    guard !wanted.isEmpty else { return nil }
+    var best: (index: Int, score: Int)?
+    for (i, title) in titles.enumerated() {
+      let have = words(title)
+      let score = wanted.filter { w in have.contains { $0.hasPrefix(w) } }.count
+      if score > 0, score > (best?.score ?? 0) { best = (i, score) }
+    }
+    return best?.index
+  }
+}

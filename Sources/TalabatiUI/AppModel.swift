@@ -293,6 +293,7 @@ extension OrderSummary {
     self.init(
       id: order.id, placedAt: order.placedAt, total: order.total, itemCount: order.items.count,
       firstTitle: order.items.first?.title ?? "", archived: order.isArchived,
-      imported: order.imported, status: order.statusSummary(at: now))
+      imported: order.imported, status: order.statusSummary(at: now),
+      isReplacement: order.replacementOf != nil)
   }
 }

@@ -46,7 +46,7 @@ struct Canvas {
       // and it still sits on the layout's start side.
       var base = direction
       var alignment = align
-      if logical.unicodeScalars.first == "\u{2068}",
+      if Self.isOneUntrustedRun(logical),
         let own = Bidi.paragraphDirection(of: String(logical.unicodeScalars.dropFirst())),
         own != direction
       {
@@ -57,6 +57,27 @@ struct Canvas {
       return line.glyphs.map { ($0.text, $0.width) }
     }
     screen.put(glyphs, row: row, col: left(start: start, width: w), role: role)
+  }
+
+  /// True when `logical` is one FSI…PDI run from its first scalar to its last (a list cell's
+  /// title), not a line that merely starts with one (a wrapped title's second row, followed by
+  /// its price, is laid out in the screen's direction).
+  static func isOneUntrustedRun(_ logical: String) -> Bool {
+    let scalars = logical.unicodeScalars
+    guard scalars.first == "\u{2068}" else { return false }
+    var depth = 0
+    var index = scalars.startIndex
+    while index != scalars.endIndex {
+      switch scalars[index].value {
+      case 0x2066...0x2068: depth += 1
+      case 0x2069:
+        depth -= 1
+        if depth == 0 { return scalars.index(after: index) == scalars.endIndex }
+      default: break
+      }
+      index = scalars.index(after: index)
+    }
+    return true  // never closed: the run reaches the end
   }
 
   /// Sets the role of a whole row (selection bars, the status line).
@@ -116,17 +137,33 @@ struct Labels {
   /// A western-digit number, isolated.
   func number(_ n: Int) -> String { Bidi.isolate(String(n)) }
 
-  /// A countdown as m:ss (R3: time left in the seller window).
+  /// The marker of entry `n` of a numbered list, the same on every screen: the dot follows
+  /// the number in reading order (`1. ` in English; in Arabic the dot is on the number's
+  /// left, as the line reads from the right).
+  func listMarker(_ n: Int) -> String { number(n) + ". " }
+
+  /// `n` items with the plural form of the language (`1 item`, `سلعتان`, `3 سلع`).
+  func items(_ n: Int) -> String { quantity(Format.quantity(n, unit: "item", lang: lang)) }
+
+  /// `n` items as the object of a verb or verbal noun (`تم إلغاء سلعتين`): the Arabic dual in
+  /// its genitive/accusative form.
+  func itemsObject(_ n: Int) -> String {
+    let unit = n == 2 ? "itemObject" : "item"
+    return quantity(Format.quantity(n, unit: unit, lang: lang))
+  }
+
+  /// A count with its word (`28 min`, `٣ سلع`) as one isolated run in the language's
+  /// direction: a wrapped line never parts the number from its word.
+  func quantity(_ text: String) -> String { lang == .ar ? Bidi.rtl(text) : Bidi.ltr(text) }
+
+  /// The time left in a seller's window (R3) as a duration, not a clock time: `28 min` /
+  /// `28 دقيقة`, seconds in the last minute. Minutes are rounded up: the time left is never
+  /// shown as ending sooner than it does.
   func countdown(_ seconds: TimeInterval) -> String {
     let s = max(0, Int(seconds.rounded(.up)))
-    let h = s / 3600
-    let m = (s % 3600) / 60
-    let sec = s % 60
-    let text =
-      h > 0
-      ? "\(h):\(m < 10 ? "0" : "")\(m):\(sec < 10 ? "0" : "")\(sec)"
-      : "\(m):\(sec < 10 ? "0" : "")\(sec)"
-    return Bidi.isolate(text)
+    if s < 60 { return quantity(Format.quantity(s, unit: "second", lang: lang)) }
+    if s < 3600 { return quantity(Format.quantity((s + 59) / 60, unit: "minute", lang: lang)) }
+    return quantity(Format.quantity((s + 3599) / 3600, unit: "hour", lang: lang))
   }
 }
 

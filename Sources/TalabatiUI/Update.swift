@@ -71,8 +71,10 @@ private func reduce(_ model: inout AppModel, _ action: Action) -> [Effect] {
     let shown = model.detail?.orderID == order.id
     if shown { model.detail?.order = order }
     syncRow(&model, with: order)
+    // The details show a return in progress (issue 13): the returns load with the order.
+    guard shown else { return [] }
     // Imported history may come with refunds Amazon already paid (issue 6).
-    return shown && order.imported ? [.loadRefunds(order.id)] : []
+    return [.returns(.loadReturns)] + (order.imported ? [.loadRefunds(order.id)] : [])
   case .refundsLoaded(let id, let refunds):
     if model.detail?.orderID == id { model.detail?.refunds = refunds }
     return []
@@ -371,7 +373,9 @@ private func syncRow(_ model: inout AppModel, with order: Order) {
     }
     found = true
     if inView {
-      model.list.pages[p].rows[r] = OrderSummary(order: order, at: model.now)
+      var row = OrderSummary(order: order, at: model.now)
+      row.matchedTitle = model.list.pages[p].rows[r].matchedTitle  // still the search's match
+      model.list.pages[p].rows[r] = row
     } else {
       model.list.pages[p].rows.remove(at: r)
       let flat = model.list.pages[..<p].reduce(0) { $0 + $1.rows.count } + r
@@ -437,7 +441,9 @@ private func updateDetail(_ model: inout AppModel, _ action: Action) -> [Effect]
   default:
     return []
   }
-  let maxScroll = max(0, DetailScreen.lines(model).count - max(1, model.height - 3))
+  // Rows as drawn: long lines wrap (issue 13), so a line can take more than one row.
+  let rows = wrapBody(DetailScreen.lines(model), width: model.width, mode: model.bidiMode).rows
+  let maxScroll = max(0, rows.count - max(1, model.height - 3))
   detail.scroll = max(0, min(detail.scroll, maxScroll))
   model.detail = detail
   return []

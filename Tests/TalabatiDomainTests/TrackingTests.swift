@@ -56,12 +56,18 @@ import Testing
       ])
   }
 
-  @Test func aCancelledShipmentPassedNothing() {
+  /// A cancelled shipment was ordered, then cancelled: both stages passed with their times,
+  /// and none of the stages it will never reach (issue 13: it showed "○ Ordered", unticked).
+  @Test func aCancelledShipmentWasOrderedThenCancelled() {
     let s = Fx.shipment(
       1, [Fx.item(1, .store, cancelled: Fx.at(60))], startsAt: h, expectedAt: 9 * h)
     let v = Tracking.view(of: s, at: Fx.at(20 * h))
     #expect(v.status == .cancelled && v.location == .cancelled)
-    #expect(v.steps.allSatisfy { !$0.passed })
+    #expect(
+      v.steps == [
+        TrackingStep(stage: .ordered, at: s.timeline.placedAt, passed: true),
+        TrackingStep(stage: .cancelled, at: Fx.at(60), passed: true),
+      ])
     #expect(!v.delayed && v.guidance.isEmpty)
   }
 }

@@ -153,7 +153,8 @@ import Testing
     d.send(.openSelected)  // the newest: fresh
     d.send(.toggleArchive)
     #expect(d.model.route == .confirmArchive)
-    #expect(d.effects.last == .loadOrder(Fixtures.fresh.id))
+    // Opening loads the order, and the returns shown under its items (issue 13).
+    #expect(d.effects.suffix(2) == [.loadOrder(Fixtures.fresh.id), .returns(.loadReturns)])
     d.send(.confirm)
     #expect(d.effects.last == .archive(Fixtures.fresh.id))
     #expect(d.model.route == .detail)
@@ -277,13 +278,17 @@ import Testing
   }
 
   @Test func theSellerWindowCountsDownOnTick() {
-    // R3: 20:00 left at `now`, 19:30 thirty seconds later, closed at 30 minutes.
+    // R3: 20 minutes left at `now`, still 20 thirty seconds later (rounded up: never shown
+    // as ending sooner), 19 a minute later, closed at 30 minutes. A duration, not a clock
+    // time (issue 13: "20:00" read as a time of day).
     var d = started(lang: .en)
     d.send(.resized(width: 160, height: 40))
     d.send(.openSelected)
-    #expect(d.screen.text.contains("Can be cancelled for 20:00"))
+    #expect(d.screen.text.contains("Can be cancelled: 20 min left"))
     d.send(.tick(Fixtures.now.addingTimeInterval(30)))
-    #expect(d.screen.text.contains("Can be cancelled for 19:30"))
+    #expect(d.screen.text.contains("Can be cancelled: 20 min left"))
+    d.send(.tick(Fixtures.now.addingTimeInterval(61)))
+    #expect(d.screen.text.contains("Can be cancelled: 19 min left"))
     d.send(.tick(Fixtures.now.addingTimeInterval(20 * 60)))
     #expect(d.screen.text.contains("window to cancel a seller's item has closed"))
     #expect(d.screen.text.contains("Contact the seller"))

@@ -31,6 +31,9 @@ extension StringTable {
     "refusal.seller-window-closed": .init(
       ar: "انتهت مهلة نصف الساعة لإلغاء سلعة البائع",
       en: "The 30-minute window to cancel a seller's item has closed"),
+    "refusal.replacement-order": .init(
+      ar: "هذا الطلب بديل مجاني ضمن طلب إرجاع، ولا يُلغى",
+      en: "This order is the free replacement of a return; it cannot be cancelled"),
 
     // MARK: Alternatives when cancelling is refused (R7)
     "alternative.refuse-on-delivery": .init(

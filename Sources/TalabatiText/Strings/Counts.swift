@@ -7,6 +7,9 @@ extension StringTable {
     "unit.item.few": .init(ar: "{n} سلع", en: "{n} items"),
     "unit.item.many": .init(ar: "{n} سلعة", en: "{n} items"),
     "unit.item.other": .init(ar: "{n} سلعة", en: "{n} items"),
+    // The same count as the object of a verbal noun (تم إلغاء سلعتين): the Arabic dual takes
+    // its genitive/accusative form there; every other form is the same as `item`.
+    "unit.itemObject.two": .init(ar: "سلعتين", en: "2 items"),
     "unit.return.one": .init(ar: "طلب إرجاع واحد", en: "1 return"),
     "unit.return.two": .init(ar: "طلبا إرجاع", en: "2 returns"),
     "unit.return.few": .init(ar: "{n} طلبات إرجاع", en: "{n} returns"),

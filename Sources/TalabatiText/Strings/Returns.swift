@@ -12,7 +12,7 @@ extension StringTable {
     "returnReason.no-longer-needed": .init(ar: "لم أعد بحاجة إليها", en: "No longer needed"),
     "returnReason.bought-by-mistake": .init(ar: "اشتريتها بالخطأ", en: "Bought by mistake"),
     "returnReason.wrong-item": .init(ar: "وصلتني سلعة خاطئة", en: "Wrong item was sent"),
-    "returnReason.other": .init(ar: "سبب آخر", en: "Other"),
+    "returnReason.other": .init(ar: "سبب آخر", en: "Other reason"),
 
     // MARK: Refusals (R16)
     "returnRefusal.cancelled": .init(ar: "ملغاة", en: "cancelled"),

@@ -106,7 +106,7 @@ extension StringTable {
     "closure.reason.bad-experience": .init(ar: "تجربة غير مرضية", en: "A bad experience"),
     "closure.reason.too-many-messages": .init(
       ar: "رسائل كثيرة جدًا", en: "Too many messages"),
-    "closure.reason.other": .init(ar: "سبب آخر", en: "Another reason"),
+    "closure.reason.other": .init(ar: "سبب آخر", en: "Other reason"),
     "closure.loss.order-history": .init(
       ar: "تفقد الوصول إلى سجل طلباتك كله، بما فيه الطلبات الملغاة والمؤرشفة",
       en: "You lose access to your whole order history, cancelled and archived orders included"),
@@ -168,8 +168,8 @@ extension StringTable {
     "closure.whyTitle": .init(
       ar: "لماذا تريد إغلاق حسابك؟", en: "Why do you want to close your account?"),
     "closure.period": .init(
-      ar: "يبقى الطلب معلّقًا {days} أيام يمكنك خلالها التراجع، ثم تُحذف البيانات نهائيًا",
-      en: "The request stays pending {days} days, when you can withdraw it; then the data is erased"
+      ar: "يبقى الطلب معلّقًا {period} يمكنك خلالها التراجع، ثم تُحذف البيانات نهائيًا",
+      en: "The request stays pending {period}, when you can withdraw it; then the data is erased"
     ),
     "help.support": .init(ar: "الدعم والاتصال", en: "Support and contact"),
     "help.account": .init(ar: "إعدادات الحساب", en: "Account settings"),

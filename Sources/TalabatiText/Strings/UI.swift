@@ -60,7 +60,7 @@ extension StringTable {
     "cancel.yes": .init(ar: "يمكن إلغاؤها", en: "Can be cancelled"),
     "cancel.window": .init(
       ar: "يمكن إلغاؤها خلال {time} (مهلة البائع)",
-      en: "Can be cancelled for {time} (seller's window)"),
+      en: "Can be cancelled: {time} left (seller's window)"),
     "cancel.no": .init(ar: "لا يمكن إلغاؤها: {reason}", en: "Cannot be cancelled: {reason}"),
     "cancel.instead": .init(ar: "بدلًا من ذلك: {list}", en: "Instead: {list}"),
     "cancel.title": .init(
@@ -70,7 +70,7 @@ extension StringTable {
       en: "Tick the items to cancel (all of them = the whole order)"),
     "cancel.selected": .init(ar: "السلع المحددة: {count}", en: "Items checked: {count}"),
     "cancel.shipment": .init(
-      ar: "الشحنة {n} ({count} سلع) · {status}", en: "Shipment {n} ({count} items) · {status}"),
+      ar: "الشحنة {n} ({items}) · {status}", en: "Shipment {n} ({items}) · {status}"),
     "reasonPicker.title": .init(ar: "سبب الإلغاء", en: "Cancellation reason"),
     "reasonPicker.prompt": .init(
       ar: "لماذا تلغي هذه السلع؟", en: "Why are you cancelling these items?"),
@@ -98,8 +98,7 @@ extension StringTable {
       en: "All or nothing: these items cannot be cancelled"),
     "result.title": .init(ar: "نتيجة الإلغاء", en: "Cancellation result"),
     "result.done": .init(
-      ar: "تم إلغاء {count} من السلع في الطلب {order}",
-      en: "Cancelled {count} item(s) of order {order}"),
+      ar: "تم إلغاء {items} من الطلب {order}", en: "Cancelled {items} of order {order}"),
     "result.mail": .init(
       ar: "أرسلنا رسالة تأكيد بتفاصيل الإلغاء والمبلغ المسترد إلى {email}",
       en: "A confirmation with the details and the refund was sent to {email}"),
@@ -124,7 +123,7 @@ extension StringTable {
     "flash.selectItems": .init(ar: "حدد سلعة واحدة على الأقل", en: "Check at least one item"),
     "flash.shipmentRefused": .init(
       ar: "لا يمكن إلغاء هذه الشحنة كاملة: {count} من سلعها لا يمكن إلغاؤها",
-      en: "This shipment cannot be cancelled as a whole: {count} of its items cannot be"),
+      en: "This whole shipment cannot be cancelled: {count} of its items cannot be cancelled"),
     "flash.windowClosed": .init(
       ar: "انتهت مهلة البائع لبعض السلع فأُزيل تحديدها",
       en: "A seller's window closed: those items were unchecked"),

@@ -10,8 +10,9 @@ enum AccountScreen: ScreenRenderer {
   static func draw(_ model: AppModel, _ c: inout Canvas, rows: Range<Int>) {
     let state = model.accountScreen ?? AccountScreenState()
     let all = lines(model, state, c.labels)
-    let scroll = state.step == .reason ? max(0, state.reasonCursor + 2 - rows.count) : 0
-    drawBody(all, &c, rows: rows, scroll: scroll)
+    // The highlighted reason stays in view (line 0 is the question).
+    drawBody(
+      all, &c, rows: rows, scroll: 0, keep: state.step == .reason ? state.reasonCursor + 1 : nil)
   }
 
   static func lines(_ model: AppModel, _ state: AccountScreenState, _ l: Labels) -> [BodyLine] {
@@ -28,9 +29,8 @@ enum AccountScreen: ScreenRenderer {
       case nil, .withdrawn?, .erased?:
         lines.append(BodyLine(text: l.t("closure.none"), role: .dim))
       case .pending?:
-        let date = Format.date(
-          closure?.effectiveAt ?? model.now, lang: l.lang, timeZone: model.timeZone,
-          style: .numericDateTime)
+        // A moment in a sentence: date and time, as on every other screen.
+        let date = l.date(closure?.effectiveAt ?? model.now, style: .dateTime)
         lines.append(BodyLine(text: l.t("closure.pending", ["date": date]), role: .warning))
       case .due?:
         lines.append(BodyLine(text: l.t("closure.due"), role: .warning))
@@ -41,7 +41,7 @@ enum AccountScreen: ScreenRenderer {
       for (i, r) in ClosureReason.allCases.enumerated() {
         lines.append(
           BodyLine(
-            text: Bidi.isolate("\(i + 1).") + " " + l.t("closure.reason.\(r.rawValue)"),
+            text: l.listMarker(i + 1) + l.t("closure.reason.\(r.rawValue)"),
             role: i == state.reasonCursor ? .selection : .normal, indent: 2))
       }
       return lines
@@ -54,7 +54,13 @@ enum AccountScreen: ScreenRenderer {
       lines.append(
         BodyLine(
           text: l.t(
-            "closure.period", ["days": l.number(Int(ClosurePolicy.pendingPeriod / 86_400))]),
+            "closure.period",
+            [
+              // "14 يومًا", "1 day": the plural form of the string table (issue 13).
+              "period": l.quantity(
+                Format.quantity(
+                  Int(ClosurePolicy.pendingPeriod / 86_400), unit: "day", lang: l.lang))
+            ]),
           role: .dim))
       return lines
     }

@@ -10,17 +10,31 @@ enum CancelSelectScreen: ScreenRenderer {
 
   static func draw(_ model: AppModel, _ c: inout Canvas, rows: Range<Int>) {
     guard let order = model.order, rows.count >= 2 else { return }
-    c.text(c.t("cancel.instructions"), row: rows.lowerBound, start: 1, role: .dim)
-    let body = (rows.lowerBound + 1)..<(rows.upperBound - 1)
+    // The instructions and every entry wrap rather than lose their end (issue 13): an
+    // item's amount and the reason it cannot be cancelled are shown whole.
+    let intro = WrapCache.wrap(c.t("cancel.instructions"), columns: c.width - 1, mode: c.mode)
+    let introRows = min(intro.count, max(1, rows.count - 4))
+    for (k, text) in intro.prefix(introRows).enumerated() {
+      c.text(text, row: rows.lowerBound + k, start: 1, role: .dim)
+    }
+    let body = (rows.lowerBound + introRows)..<(rows.upperBound - 1)
     let all = model.cancelRows
-    let first = max(0, min(model.cancel.cursor - body.count / 2, all.count - body.count))
+    let lines = all.map { self.line($0, order: order, model: model, c.labels) }
+    let wrapped = wrapBody(lines, width: c.width, mode: c.mode)
+    let cursor = min(max(0, model.cancel.cursor), max(0, all.count - 1))
+    let top = wrapped.firstRow.isEmpty ? 0 : wrapped.firstRow[cursor]
+    let end =
+      cursor + 1 < wrapped.firstRow.count ? wrapped.firstRow[cursor + 1] : wrapped.rows.count
+    var first = max(0, min(top - body.count / 2, wrapped.rows.count - body.count))
+    if end > first + body.count { first = end - body.count }
+    if top < first { first = top }
     for (i, row) in body.enumerated() {
       let n = first + i
-      guard n < all.count else { break }
-      let line = self.line(all[n], order: order, model: model, c.labels)
-      let role = n == model.cancel.cursor ? StyleRole.selection : line.role
-      c.text(line.text, row: row, start: line.indent, role: role)
-      if n == model.cancel.cursor { c.paint(row: row, role: .selection) }
+      guard n < wrapped.rows.count else { break }
+      let line = wrapped.rows[n]
+      let selected = !all.isEmpty && (top..<end).contains(n)
+      c.text(line.text, row: row, start: line.indent, role: selected ? .selection : line.role)
+      if selected { c.paint(row: row, role: .selection) }
     }
     let count = model.cancel.checked.count
     c.text(
@@ -40,24 +54,24 @@ enum CancelSelectScreen: ScreenRenderer {
       let text = l.t(
         "cancel.shipment",
         [
-          "n": l.number(n + 1), "count": l.number(s.items.count),
+          "n": l.number(n + 1), "items": l.items(s.items.count),
           "status": l.status(s.status(at: model.now)),
         ])
-      return BodyLine(text: box(mark) + " " + text, role: .header, indent: 1)
+      return BodyLine(text: box(mark) + " " + text, role: .header, indent: 1, hang: 4)
     case .item(let id):
       guard let item = order.item(id), let e = model.eligibility(of: id) else { return .blank }
       let base = l.itemTitle(item) + " — " + l.money(item.lineTotal)
       if let refusal = e.refusal {
         return BodyLine(
           text: box("-") + " " + base + " — " + l.t("refusal.\(refusal.rawValue)"),
-          role: .disabled, indent: 4)
+          role: .disabled, indent: 4, hang: 4)
       }
       let mark = model.cancel.checked.contains(id) ? "x" : " "
       var text = box(mark) + " " + base
       if let left = e.sellerWindowRemaining {
         text += " — " + l.t("cancel.window", ["time": l.countdown(left)])
       }
-      return BodyLine(text: text, role: .checkbox, indent: 4)
+      return BodyLine(text: text, role: .checkbox, indent: 4, hang: 4)
     }
   }
 

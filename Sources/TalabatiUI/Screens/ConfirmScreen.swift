@@ -8,7 +8,11 @@ enum ConfirmScreen: ScreenRenderer {
   static func title(_ model: AppModel, _ c: Canvas) -> String { c.t("confirm.title") }
 
   static func draw(_ model: AppModel, _ c: inout Canvas, rows: Range<Int>) {
-    drawBody(lines(model, c.labels), &c, rows: rows, scroll: 0)
+    // Too short for everything: the breakdown gives way, and the end (the refund's total,
+    // where it goes, Enter) stays in view.
+    let all = fitting(lines(model, c.labels), rows: rows.count, c)
+    let tall = wrapBody(all, width: c.width, mode: c.mode).rows.count > rows.count
+    drawBody(all, &c, rows: rows, scroll: 0, keep: tall ? all.count - 1 : nil)
   }
 
   static func lines(_ model: AppModel, _ l: Labels) -> [BodyLine] {

@@ -26,7 +26,20 @@ enum DetailScreen {
     if order.isArchived { head += " · " + l.t("detail.archivedTag") }
     lines.append(BodyLine(text: head, role: .header))
     lines.append(BodyLine(text: l.t("detail.placed", ["date": l.date(order.placedAt)]), indent: 2))
-    lines.append(BodyLine(text: l.t("detail.total", ["amount": l.money(order.total)]), indent: 2))
+    if let source = order.replacementOf {
+      // Issue 13: what this order is and where it came from; it is never cancelled.
+      lines.append(
+        BodyLine(
+          text: l.t(
+            "detail.replacementOf", ["rma": l.id(source.rma), "order": l.id(source.orderID)]),
+          role: .accent, indent: 2))
+      lines.append(
+        BodyLine(
+          text: l.t("detail.replacementTotal", ["amount": l.money(order.total)]), indent: 2))
+    } else {
+      lines.append(
+        BodyLine(text: l.t("detail.total", ["amount": l.money(order.total)]), indent: 2))
+    }
     lines.append(
       BodyLine(
         text: l.t("detail.payment", ["payment": l.payment(order.paymentMethod)]),
@@ -39,6 +52,8 @@ enum DetailScreen {
             ["amount": l.money(r.amount), "date": l.date(r.refundedAt, style: .date)]),
           indent: 2))
     }
+    // Returns of this order's items (R14), shown under each item while the details are open.
+    let returns = (model.returns.list ?? []).filter { $0.orderID == order.id }
     for (n, s) in order.shipments.enumerated() {
       lines.append(.blank)
       var header = l.t(
@@ -53,6 +68,10 @@ enum DetailScreen {
         header += " · " + l.t("detail.expected", ["date": l.date(expected, style: .date)])
       }
       lines.append(BodyLine(text: header, role: .header))
+      // What tracking shows, the details show too (R24; issue 13): a delay.
+      if Tracking.view(of: s, at: model.now).delayed {
+        lines.append(BodyLine(text: l.t("track.delayed"), role: .warning, indent: 2))
+      }
       if !s.trackingNumber.isEmpty {
         lines.append(
           BodyLine(
@@ -70,6 +89,25 @@ enum DetailScreen {
           BodyLine(
             text: l.soldBy(item) + " · " + l.status(item.status(in: s, at: model.now)),
             role: .dim, indent: 4))
+        if let r = returns.first(where: { $0.lines.contains { $0.itemID == item.id } }) {
+          // A return in progress (R14, R15): its stage, and the refund or the replacement.
+          lines.append(
+            BodyLine(
+              text: l.t(
+                "detail.return",
+                [
+                  "rma": l.id(r.rma),
+                  "stage": l.t("returnStage.\(r.stage(at: model.now).rawValue)"),
+                ]), role: .accent, indent: 4))
+          if let rid = r.replacementOrderID {
+            lines.append(
+              BodyLine(
+                text: l.t("returns.result.replacementOrder", ["order": l.id(rid)]), indent: 4))
+          } else {
+            lines.append(BodyLine(text: l.refundLine(r, now: model.now), indent: 4))
+          }
+          continue
+        }
         let e = CancelPolicy.eligibility(of: item, in: s, of: order, at: model.now)
         if e.refusal == .alreadyCancelled { continue }
         var line = l.eligibilityLine(e)

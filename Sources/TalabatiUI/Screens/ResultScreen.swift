@@ -8,7 +8,8 @@ enum ResultScreen: ScreenRenderer {
   static func title(_ model: AppModel, _ c: Canvas) -> String { c.t("result.title") }
 
   static func draw(_ model: AppModel, _ c: inout Canvas, rows: Range<Int>) {
-    drawBody(lines(model, c.labels), &c, rows: rows, scroll: 0)
+    // Too short for everything: the refund's breakdown gives way to its total.
+    drawBody(fitting(lines(model, c.labels), rows: rows.count, c), &c, rows: rows, scroll: 0)
   }
 
   static func lines(_ model: AppModel, _ l: Labels) -> [BodyLine] {
@@ -23,17 +24,19 @@ enum ResultScreen: ScreenRenderer {
           text: l.t(
             "result.done",
             [
-              "count": l.number(outcome.cancelledItems.count), "order": l.id(outcome.order.id),
+              "items": l.itemsObject(outcome.cancelledItems.count), "order": l.id(outcome.order.id),
             ]), role: .success)
       ]
       // R6: the confirmation e-mail first, so it shows even on a small screen.
       let mail = model.email.isEmpty ? l.t("result.mailAccount") : l.id(model.email)
       lines.append(BodyLine(text: l.t("result.mail", ["email": mail]), role: .accent))
+      // On a short screen the items give way to the refund (the first line counts them,
+      // the e-mail lists them).
       for item in outcome.cancelledItems {
         lines.append(
           BodyLine(
             text: "• " + l.itemTitle(item) + " — " + l.money(item.lineTotal),
-            indent: 2))
+            indent: 2, optional: true))
       }
       lines.append(.blank)
       lines += l.refundLines(outcome.refund)

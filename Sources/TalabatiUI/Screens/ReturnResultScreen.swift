@@ -27,11 +27,7 @@ enum ReturnResultScreen: ScreenRenderer {
     if let rid = r.replacementOrderID {
       lines.append(BodyLine(text: l.t("returns.result.replacementOrder", ["order": l.id(rid)])))
     } else {
-      lines.append(
-        BodyLine(
-          text: l.t(
-            "returns.result.refund",
-            ["amount": l.money(r.refundAmount), "payment": l.payment(r.paymentMethod)])))
+      lines.append(BodyLine(text: l.refundLine(r, now: model.now)))
     }
     lines.append(
       BodyLine(

@@ -10,8 +10,7 @@ enum ReturnStatusScreen: ScreenRenderer {
   static func draw(_ model: AppModel, _ c: inout Canvas, rows: Range<Int>) {
     let (lines, cursorLine) = self.lines(model, c.labels)
     // Keep the highlighted return's first line in view.
-    let scroll = max(0, cursorLine - 1)
-    drawBody(lines, &c, rows: rows, scroll: scroll)
+    drawBody(lines, &c, rows: rows, scroll: 0, keep: cursorLine)
   }
 
   /// The lines, and the index of the highlighted return's first line.
@@ -39,12 +38,7 @@ enum ReturnStatusScreen: ScreenRenderer {
         lines.append(BodyLine(text: "• " + l.untrusted(line.title), role: .dim, indent: 2))
       }
       if r.resolution == .refund {
-        lines.append(
-          BodyLine(
-            text: l.t(
-              "returns.result.refund",
-              ["amount": l.money(r.refundAmount), "payment": l.payment(r.paymentMethod)]),
-            indent: 2))
+        lines.append(BodyLine(text: l.refundLine(r, now: model.now), indent: 2))
       } else if let rid = r.replacementOrderID {
         lines.append(
           BodyLine(text: l.t("returns.result.replacementOrder", ["order": l.id(rid)]), indent: 2))
@@ -67,5 +61,23 @@ enum ReturnStatusScreen: ScreenRenderer {
       lines.append(.blank)
     }
     return (lines, cursorLine)
+  }
+}
+
+extension Labels {
+  /// Where the refund of return `r` is at `now`, in the tense of its stage (R14, R15): it
+  /// goes back once the package arrives and is inspected (initiated, dropped off), it goes
+  /// back once the inspection ends (received), it went back on a date (refund issued).
+  func refundLine(_ r: ReturnRecord, now: Date) -> String {
+    var args = ["amount": money(r.refundAmount), "payment": payment(r.paymentMethod)]
+    switch r.stage(at: now) {
+    case .initiated, .droppedOff:
+      return t("returns.result.refund", args)
+    case .received:
+      return t("returns.refund.inspecting", args)
+    case .refundIssued, .replacementShipped:
+      args["date"] = date(r.timeline.completedAt ?? now, style: .date)
+      return t("returns.refund.issued", args)
+    }
   }
 }

@@ -84,16 +84,24 @@ enum ReturnConfirmScreen: ScreenRenderer {
   }
 }
 
-/// A numbered list of choices with a highlighted cursor (digits pick directly).
+/// A numbered list of choices with a highlighted cursor (digits pick directly). A choice
+/// that does not fit wraps under its text (issue 13: it states an amount and where it goes).
 func drawChoices(_ labels: [String], cursor: Int, _ c: inout Canvas, rows: Range<Int>) {
-  let first = max(0, min(cursor - rows.count + 1, labels.count))
+  let lines = labels.enumerated().map {
+    BodyLine(text: c.labels.listMarker($0.offset + 1) + $0.element, indent: 2, hang: 3)
+  }
+  let wrapped = wrapBody(lines, width: c.width, mode: c.mode)
+  guard !labels.isEmpty else { return }
+  let cursor = min(max(0, cursor), labels.count - 1)
+  let top = wrapped.firstRow[cursor]
+  let end = cursor + 1 < labels.count ? wrapped.firstRow[cursor + 1] : wrapped.rows.count
+  let first = max(0, min(top, end - rows.count))
   for (i, row) in rows.enumerated() {
     let n = first + i
-    guard n < labels.count else { break }
-    let selected = n == cursor
-    c.text(
-      Bidi.isolate("\(n + 1).") + " " + labels[n], row: row, start: 2,
-      role: selected ? .selection : .normal)
+    guard n < wrapped.rows.count else { break }
+    let selected = (top..<end).contains(n)
+    let line = wrapped.rows[n]
+    c.text(line.text, row: row, start: line.indent, role: selected ? .selection : .normal)
     if selected { c.paint(row: row, role: .selection) }
   }
 }

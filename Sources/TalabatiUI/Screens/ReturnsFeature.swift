@@ -435,7 +435,7 @@ extension Labels {
     ]
     return [BodyLine(text: t("returns.pack.title"), role: .header)]
       + keys.enumerated().map {
-        BodyLine(text: number($0.offset + 1) + ". " + t($0.element), indent: 2)
+        BodyLine(text: listMarker($0.offset + 1) + t($0.element), indent: 2)
       }
   }
 
@@ -448,7 +448,7 @@ extension Labels {
     ]
     lines += ReturnAddress.lines.map { BodyLine(text: Bidi.isolate($0), role: .dim, indent: 4) }
     // Each QR line is one LTR isolate of ▀▄█ and spaces: laid out unchanged in both languages.
-    lines += receipt.qrLines.map { BodyLine(text: Bidi.isolate($0), indent: 2) }
+    lines += receipt.qrLines.map { BodyLine(text: Bidi.isolate($0), indent: 2, wrap: false) }
     if let file = receipt.labelFile {
       lines.append(
         BodyLine(text: t("returns.label.saved", ["path": untrusted(file)]), role: .dim, indent: 2))

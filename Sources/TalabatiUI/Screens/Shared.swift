@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TalabatiDomain
 import TalabatiText
 
@@ -7,18 +8,105 @@ struct BodyLine: Hashable {
   var text: String
   var role: StyleRole = .normal
   var indent = 0
+  /// Extra indent of the rows a wrapped line continues on (0: under a `• ` bullet's text when
+  /// the line starts with one, else under the line's start).
+  var hang = 0
+  /// False for a line that must be drawn as it is or not at all (a QR code's row).
+  var wrap = true
+  /// True for a detail left out when the screen is too short for every line (`fitting`): a
+  /// refund's breakdown, whose total stays.
+  var optional = false
 
   static let blank = BodyLine(text: "")
 }
 
-/// Draws `lines` into `rows` from `scroll`, clamped so the last line can reach the bottom.
-func drawBody(_ lines: [BodyLine], _ c: inout Canvas, rows: Range<Int>, scroll: Int) {
-  let first = max(0, min(scroll, lines.count - rows.count))
+/// The rows `lines` take at `width` columns: every line that does not fit is wrapped
+/// (`Layout.wrap`) instead of cut, since body lines explain a decision, give an amount or warn
+/// (issue 13: only list cells truncate). A continued bullet (`• `) hangs under its text.
+/// `firstRow[i]` is the row where line `i` starts.
+func wrapBody(_ lines: [BodyLine], width: Int, mode: BidiMode) -> (
+  rows: [BodyLine], firstRow: [Int]
+) {
+  var rows: [BodyLine] = []
+  var firstRow: [Int] = []
+  rows.reserveCapacity(lines.count)
+  for line in lines {
+    firstRow.append(rows.count)
+    let indent = min(line.indent, max(0, width - 1))
+    let hang = min(line.hang > 0 ? line.hang : line.text.hasPrefix("• ") ? 2 : 0, width / 2)
+    let pieces =
+      line.wrap
+      ? WrapCache.wrap(line.text, columns: width - indent, hang: hang, mode: mode) : [line.text]
+    for (k, piece) in pieces.enumerated() {
+      var row = line
+      row.text = piece
+      if k > 0 { row.indent = min(indent + hang, max(0, width - 1)) }
+      rows.append(row)
+    }
+  }
+  return (rows, firstRow)
+}
+
+/// Draws `lines` into `rows`, wrapped to the canvas width, from wrapped row `scroll`, clamped
+/// so the last row can reach the bottom. `keep` names a line whose first row must be visible
+/// (a highlighted entry): the scroll moves just enough to show it.
+func drawBody(
+  _ lines: [BodyLine], _ c: inout Canvas, rows: Range<Int>, scroll: Int, keep: Int? = nil
+) {
+  let wrapped = wrapBody(lines, width: c.width, mode: c.mode)
+  var scroll = scroll
+  var snapped = false
+  if let keep, keep < wrapped.firstRow.count {
+    let top = wrapped.firstRow[keep]
+    let bottom =
+      (keep + 1 < wrapped.firstRow.count ? wrapped.firstRow[keep + 1] : wrapped.rows.count) - 1
+    if top < scroll { scroll = top }
+    if bottom >= scroll + rows.count {
+      scroll = min(top, bottom - rows.count + 1)
+      // Start at a line's first row: never show the tail of a sentence at the top.
+      let start = wrapped.firstRow.first { $0 >= scroll } ?? scroll
+      snapped = start != scroll && start <= top
+      if snapped { scroll = start }
+    }
+  }
+  let body = wrapped.rows
+  // A snapped scroll may leave the last row empty rather than show half a sentence.
+  let first = snapped ? scroll : max(0, min(scroll, body.count - rows.count))
   for (i, row) in rows.enumerated() {
     let n = first + i
-    guard n < lines.count else { break }
-    let line = lines[n]
+    guard n < body.count else { break }
+    let line = body[n]
     c.text(line.text, row: row, start: min(line.indent, c.width), role: line.role)
+  }
+}
+
+/// `lines` as they fit `rows` rows at the canvas width: all of them when they fit, else without
+/// the optional details and the blank lines, so the decisive ones (a refund's total, where it
+/// goes, the key that confirms) reach the screen on a small terminal (issue 13, 40×12).
+func fitting(_ lines: [BodyLine], rows: Int, _ c: Canvas) -> [BodyLine] {
+  if wrapBody(lines, width: c.width, mode: c.mode).rows.count <= rows { return lines }
+  return lines.filter { !$0.optional && $0 != .blank }
+}
+
+/// Wrapped lines remembered across frames, like `LayoutCache`: a frame wraps every body line.
+enum WrapCache {
+  private struct Key: Hashable {
+    var text: String
+    var columns: Int
+    var hang: Int
+    var mode: BidiMode
+  }
+  private static let table = Mutex<[Key: [String]]>([:])
+
+  static func wrap(_ text: String, columns: Int, hang: Int = 0, mode: BidiMode) -> [String] {
+    let key = Key(text: text, columns: columns, hang: hang, mode: mode)
+    if let hit = table.withLock({ $0[key] }) { return hit }
+    let lines = Layout.wrap(text, columns: columns, hang: hang, mode: mode)
+    table.withLock { t in
+      if t.count >= 2048 { t.removeAll(keepingCapacity: true) }
+      t[key] = lines
+    }
+    return lines
   }
 }
 
@@ -29,10 +117,15 @@ extension Labels {
   /// The status name (R24).
   func status(_ s: Status) -> String { t("status.\(s.rawValue)") }
 
-  /// The statuses of an order's items: the headline only, or every status with its count.
+  /// The statuses of an order's items: every status with its count (`full`), else the
+  /// headline, or "Part cancelled" when some items are cancelled and others are not (R10:
+  /// the Cancelled view must say so at any width).
   func statusSummary(_ s: StatusSummary, full: Bool) -> String {
     let present = Status.allCases.filter { (s.counts[$0] ?? 0) > 0 }
-    guard full, present.count > 1 else { return status(s.headline) }
+    guard present.count > 1 else { return status(s.headline) }
+    guard full else {
+      return present.contains(.cancelled) ? t("list.partlyCancelled") : status(s.headline)
+    }
     return present.map { status($0) + " " + number(s.counts[$0] ?? 0) }.joined(
       separator: listSeparator)
   }
@@ -41,7 +134,10 @@ extension Labels {
   func payment(_ p: PaymentMethod) -> String {
     let kind = t("payment.\(p.kind.rawValue)")
     let digits = p.last4.filter(\.isASCII).filter(\.isNumber)
-    return digits.isEmpty ? kind : kind + " " + Bidi.isolate("•••• " + digits)
+    // The LRM anchors the isolate (as in `itemTitle`): FriBidi 1.0.8 resolved this
+    // neutral-first run right to left after another isolate on the line (a refund's amount),
+    // so Arabic screens showed `4242 ••••` there and `•••• 4242` elsewhere (issue 13).
+    return digits.isEmpty ? kind : kind + " " + Bidi.isolate("\u{200E}•••• " + digits)
   }
 
   /// Who sells and ships an item (R2, R3).
@@ -96,12 +192,16 @@ extension Labels {
       ]
     }
     var lines = [
-      BodyLine(text: t("refund.title"), role: .header),
-      BodyLine(text: t("refund.items", ["amount": money(r.items)]), indent: 2),
-      BodyLine(text: t("refund.vat", ["amount": money(r.itemsVAT)]), role: .dim, indent: 4),
+      BodyLine(text: t("refund.title"), role: .header, optional: true),
+      BodyLine(text: t("refund.items", ["amount": money(r.items)]), indent: 2, optional: true),
+      BodyLine(
+        text: t("refund.vat", ["amount": money(r.itemsVAT)]), role: .dim, indent: 4,
+        optional: true),
     ]
     if r.shipping.minor > 0 {
-      lines.append(BodyLine(text: t("refund.shipping", ["amount": money(r.shipping)]), indent: 2))
+      lines.append(
+        BodyLine(
+          text: t("refund.shipping", ["amount": money(r.shipping)]), indent: 2, optional: true))
     }
     lines.append(
       BodyLine(

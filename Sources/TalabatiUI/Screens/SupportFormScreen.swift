@@ -22,7 +22,8 @@ enum SupportFormScreen: ScreenRenderer {
     lines.append(BodyLine(text: field, role: .accent, indent: 1))
     if let key = form.errorKey { lines.append(BodyLine(text: c.t(key), role: .error, indent: 1)) }
     // The field stays on screen: the prompt scrolls away first.
-    drawBody(lines, &c, rows: rows, scroll: lines.count - rows.count)
+    // (Lines wrap, so the scroll is found from the last line's rows, not counted in lines.)
+    drawBody(lines, &c, rows: rows, scroll: Int.max / 2, keep: lines.count - 1)
   }
 
   static func prompt(_ form: SupportForm, _ model: AppModel, _ l: Labels) -> [BodyLine] {

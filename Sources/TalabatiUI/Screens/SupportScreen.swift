@@ -27,10 +27,8 @@ enum SupportScreen: ScreenRenderer {
               "state": c.t("support.callback.state.\(cb.state(at: model.now).rawValue)"),
             ]), role: i == state.cursor ? .selection : .normal, indent: 2))
     }
-    // Keep the highlighted call-back on screen.
-    let wanted = listStart + state.cursor
-    let scroll = max(0, wanted - rows.count + 1)
-    drawBody(all, &c, rows: rows, scroll: scroll)
+    // Keep the highlighted call-back on screen (lines wrap: `keep` finds its rows).
+    drawBody(all, &c, rows: rows, scroll: 0, keep: listStart + state.cursor)
   }
 
   /// Everything above the call-back rows.

@@ -43,7 +43,9 @@ enum TrackingScreen: ScreenRenderer {
           role: .accent, indent: 2))
       if v.delayed { lines.append(BodyLine(text: l.t("track.delayed"), role: .warning, indent: 2)) }
       if let e = v.expectedDeliveryAt {
-        lines.append(BodyLine(text: l.t("track.expected", ["date": l.date(e)]), indent: 2))
+        // A day, not a moment: written like every expected delivery and deadline.
+        lines.append(
+          BodyLine(text: l.t("track.expected", ["date": l.date(e, style: .date)]), indent: 2))
       }
       if let d = v.deliveredAt {
         lines.append(BodyLine(text: l.t("track.deliveredAt", ["date": l.date(d)]), indent: 2))
@@ -54,6 +56,10 @@ enum TrackingScreen: ScreenRenderer {
             BodyLine(
               text: l.t("track.stagePassed", ["stage": l.status(s.stage), "date": l.date(at)]),
               indent: 4))
+        } else if s.passed {
+          lines.append(
+            BodyLine(text: l.t("track.stagePassedUndated", ["stage": l.status(s.stage)]), indent: 4)
+          )
         } else {
           lines.append(
             BodyLine(
@@ -66,7 +72,7 @@ enum TrackingScreen: ScreenRenderer {
           let text = l.t(
             "guidance.\(g.rawValue).\(step)",
             ["phone": l.id(SupportPolicy.phoneNumber), "order": l.id(order.id)])
-          lines.append(BodyLine(text: l.number(k + 1) + ". " + text, indent: 4))
+          lines.append(BodyLine(text: l.listMarker(k + 1) + text, indent: 4))
         }
       }
     }
