@@ -4,7 +4,7 @@
 
 SWIFT ?= swift
 SYSTEM_PKGS := libncurses-dev libfribidi-dev libfribidi-bin libsqlite3-dev libqrencode-dev \
-               pkg-config unicode-data tmux python3-pyte
+               pkg-config unicode-data tmux python3-pyte openssh-client sqlite3
 # lld (shipped with the toolchain) packs the relocations of the 99 MB static binary: resident
 # memory after a session 28 MB instead of 31 (docs/performance.md); needs glibc >= 2.36.
 RELEASE_FLAGS := -c release --static-swift-stdlib -Xswiftc -use-ld=lld \

@@ -53,7 +53,7 @@ public func perform(_ effect: Effect, service: any OrderService, now: Date) -> A
     case .saveLanguage(let lang):
       try service.saveLanguage(lang)
       return nil
-    case .applyTheme, .redraw, .quit:
+    case .applyTheme, .redraw, .quit, .moveClock:
       return nil
     case .support:
       return nil  // the runner calls `performSupport` with its `SupportService`

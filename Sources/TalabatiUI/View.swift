@@ -113,6 +113,11 @@ private func drawStatusLine(_ model: AppModel, _ c: inout Canvas, row: Int) {
   } else {
     place = renderer(for: model.route).title(model, c)
   }
+  if model.presenter && model.clockOffset > 0 {
+    // The presenter's clock: how far this demo session has moved forward (issue 10).
+    let offset = c.t("presenter.offset", ["minutes": "\(Int(model.clockOffset / 60))"])
+    place = Bidi.isolate(offset) + " " + place
+  }
   var hints = Keymap.hints(for: model.route, direction: model.direction).map {
     Bidi.isolate($0.keyLabel) + " " + c.t(hintKey($0.helpKey))
   }

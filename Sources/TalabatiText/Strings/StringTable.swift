@@ -35,6 +35,7 @@ public enum StringTable {
     [
       ("common", commonEntries), ("ui", uiEntries), ("cli", cliEntries),
       ("support", supportEntries), ("returns", returnsEntries),
+      ("serve", serveEntries),
     ]
   }
 

@@ -1,0 +1,403 @@
+import Foundation
+import TalabatiTestSupport
+import TalabatiText
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `talabati serve` end to end (issue 10): the real OpenSSH client connects to the real server
+/// on an ephemeral loopback port; tmux is the visitor's terminal. Skipped with a message where
+/// ssh or tmux is missing (`make test` installs both).
+@Suite(.serialized) struct ServeTests {
+  typealias JSON = [String: Any]
+  typealias Session = TmuxTests.Session
+
+  static let usable =
+    FileManager.default.isExecutableFile(atPath: "/usr/bin/ssh")
+    && FileManager.default.isExecutableFile(atPath: "/usr/bin/ssh-keygen")
+    && FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")
+
+  // MARK: Fixture
+
+  /// A server in a tmux session of its own, on a port the system picked.
+  final class Server {
+    let dir: URL
+    let data: String
+    let name = "talabati-serve-\(UUID().uuidString.prefix(8))"
+    var port = 0
+    var knownHosts: String { dir.appendingPathComponent("known_hosts").path }
+    var log: String { (try? String(contentsOfFile: data + "/serve.err", encoding: .utf8)) ?? "" }
+
+    init(arguments: [String] = [], dir: URL = CLI.tempDir()) throws {
+      self.dir = dir
+      data = dir.appendingPathComponent("data").path
+      try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+      let command =
+        ([
+          "env", "SWIFT_BACKTRACE=enable=no", CLI.binary, "serve", "--listen", "127.0.0.1:0",
+          "--data", data,
+        ] + arguments).map { "'\($0)'" }.joined(separator: " ")
+      try Session.tmux([
+        "new-session", "-d", "-s", name, "-x", "100", "-y", "10",
+        "\(command) > '\(data)/serve.out' 2> '\(data)/serve.err'; "
+          + "echo SERVE-EXITED:$? >> '\(data)/serve.out'; sleep 60",
+      ])
+      let deadline = Date().addingTimeInterval(60)
+      while Date() < deadline {
+        let out = (try? String(contentsOfFile: data + "/serve.out", encoding: .utf8)) ?? ""
+        if let line = out.split(separator: "\n").first(where: { $0.contains("listening on") }),
+          let p = line.split(separator: ":").last.flatMap({ Int($0) })
+        {
+          port = p
+          break
+        }
+        if out.contains("SERVE-EXITED") { break }
+        usleep(100_000)
+      }
+      guard port > 0 else {
+        throw ServeDidNotStart(description: "serve did not start: \(log)")
+      }
+      let line = try Spawn.run(
+        CLI.binary,
+        ["serve", "--data", data, "--listen", "127.0.0.1:\(port)", "--print-known-hosts"]
+      ).output
+      try line.write(toFile: knownHosts, atomically: true, encoding: .utf8)
+    }
+
+    deinit { _ = try? Session.tmux(["kill-session", "-t", name]) }
+
+    /// The shell tmux runs the server under, and the server (its only child).
+    var serverPID: Int32? {
+      guard
+        let shell = try? Session.tmux(["list-panes", "-t", name, "-F", "#{pane_pid}"])
+          .trimmingCharacters(in: .whitespacesAndNewlines)
+      else { return nil }
+      return ServeTests.children(of: Int32(shell) ?? 0).first
+    }
+
+    /// ssh's arguments for `key`: no user config, only this key, this server's host key.
+    func sshArguments(key: String, extra: [String] = []) -> [String] {
+      [
+        "-F", "/dev/null", "-p", "\(port)", "-i", key, "-o", "IdentitiesOnly=yes",
+        "-o", "UserKnownHostsFile=\(knownHosts)", "-o", "StrictHostKeyChecking=yes",
+        "-o", "BatchMode=yes", "-o", "LogLevel=ERROR",
+      ] + extra + ["127.0.0.1"]
+    }
+
+    /// `ssh host COMMAND…` without a pty: exit status and standard output.
+    func exec(key: String, _ command: [String]) throws -> (status: Int32, output: String) {
+      try Spawn.run("/usr/bin/ssh", sshArguments(key: key) + command)
+    }
+
+    /// `ssh -tt` in a tmux session: the visitor's full-screen client.
+    func connect(key: String, width: Int = 80, height: Int = 24, exec: Bool = false) throws
+      -> Visitor
+    {
+      let ssh = (["/usr/bin/ssh", "-tt"] + sshArguments(key: key)).map { "'\($0)'" }
+        .joined(separator: " ")
+      let shell = exec ? "exec \(ssh)" : "\(ssh); echo EXITED:$?; sleep 60"
+      return try Visitor(shell: shell, width: width, height: height)
+    }
+
+    /// The stores directory's files (one per key that connected in open mode).
+    var stores: [String] {
+      ((try? FileManager.default.contentsOfDirectory(atPath: data + "/stores")) ?? [])
+        .filter { $0.hasSuffix(".sqlite") }.map { data + "/stores/" + $0 }
+    }
+  }
+
+  /// A tmux session running ssh: the same reading and typing as `TmuxTests.Session`.
+  final class Visitor {
+    let name = "talabati-visitor-\(UUID().uuidString.prefix(8))"
+    init(shell: String, width: Int, height: Int) throws {
+      var env = ProcessInfo.processInfo.environment
+      env.removeValue(forKey: "TMUX")
+      try Session.tmux([
+        "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", shell,
+      ])
+    }
+    deinit { _ = try? Session.tmux(["kill-session", "-t", name]) }
+
+    func screen() throws -> String { try Session.tmux(["capture-pane", "-p", "-t", name]) }
+
+    func send(_ keys: String..., literal: Bool = false) throws {
+      for k in keys {
+        try Session.tmux(["send-keys", "-t", name] + (literal ? ["-l"] : []) + [k])
+        usleep(150_000)
+      }
+    }
+
+    @discardableResult
+    func waitFor(_ text: String, seconds: Double = 30, _ comment: String = "") throws -> String {
+      let deadline = Date().addingTimeInterval(seconds)
+      var last = ""
+      while Date() < deadline {
+        last = try screen()
+        if last.contains(text) { return last }
+        usleep(100_000)
+      }
+      Issue.record("screen never showed \(text) \(comment):\n\(last)")
+      return last
+    }
+
+    func resize(width: Int, height: Int) throws {
+      try Session.tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    var panePID: Int32 {
+      Int32(
+        ((try? Session.tmux(["list-panes", "-t", name, "-F", "#{pane_pid}"])) ?? "")
+          .trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+    }
+  }
+
+  /// Every child of `pid` (all its threads: the server forks from its event-loop threads).
+  static func children(of pid: Int32) -> [Int32] {
+    let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+    return tasks.flatMap { task in
+      ((try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/children", encoding: .utf8))
+        ?? "").split(separator: " ").compactMap { Int32($0) }
+    }
+  }
+
+  /// Waits (up to `seconds`) until `condition` holds; false if it never did.
+  static func eventually(_ seconds: Double = 30, _ condition: () -> Bool) -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+      if condition() { return true }
+      usleep(100_000)
+    }
+    return condition()
+  }
+
+  /// A fresh ed25519 key pair without a passphrase; returns the private key's path.
+  static func makeKey(in dir: URL, name: String = "id_ed25519", type: String = "ed25519") throws
+    -> String
+  {
+    let path = dir.appendingPathComponent(name).path
+    let r = try Spawn.run(
+      "/usr/bin/ssh-keygen", ["-q", "-t", type, "-N", "", "-C", "test", "-f", path])
+    #expect(r.status == 0)
+    return path
+  }
+
+  /// `ssh-keygen -lf KEY`'s fingerprint (`SHA256:…`).
+  static func fingerprint(_ key: String) throws -> String {
+    let out = try Spawn.run("/usr/bin/ssh-keygen", ["-lf", key + ".pub"]).output
+    return String(out.split(separator: " ")[1])
+  }
+
+  static func orderIDs(_ output: String) -> [String] {
+    guard let value = try? JSONSerialization.jsonObject(with: Data(output.utf8)) as? JSON,
+      let rows = value["orders"] as? [JSON]
+    else { return [] }
+    return rows.compactMap { $0["id"] as? String }
+  }
+
+  static func items(_ order: String, store: String) throws -> [JSON] {
+    let r = try CLI.run(["show", order, "--store", store, "--json"])
+    let value = try #require(try r.json() as? JSON)
+    let shipments = try #require(value["shipments"] as? [JSON])
+    return shipments.flatMap { ($0["items"] as? [JSON]) ?? [] }
+  }
+
+  // MARK: Tests
+
+  @Test(.enabled(if: usable, "ssh, ssh-keygen or tmux missing: run `make test`"))
+  func visitorSeesArabicOrdersCancelsInTheSellerWindowResizesAndQuits() throws {
+    let server = try Server()
+    let key = try Self.makeKey(in: server.dir)
+    let v = try server.connect(key: key)
+    // The demo account reads Arabic: the list's title as the terminal shows it (shaped).
+    let title = Bidi.visual("طلباتك", base: .rtl).glyphs.map(\.text).joined()
+    try v.waitFor(title, "the Arabic order list")
+    // The key's own store was created and seeded; the session runs in a child of the server.
+    let store = try #require(server.stores.first)
+    #expect(server.stores.count == 1)
+    let newest = try #require(
+      Self.orderIDs(try CLI.run(["orders", "--store", store, "--json"]).stdout).first)
+    let seller = try #require(
+      try Self.items(newest, store: store).first {
+        $0["fulfilment"] as? String == "seller" && $0["cancellable"] as? Bool == true
+      })
+    let sellerID = try #require(seller["id"] as? Int)
+
+    // English for the rest of the flow (L), then cancel the seller item in its window (R3).
+    try v.send("L")
+    try v.waitFor("Your Orders")
+    try v.waitFor(newest)
+    try v.send("Enter")
+    try v.waitFor("seller's window")
+    try v.send("c")
+    let select = try v.waitFor("Tick the items")
+    let lines = select.split(separator: "\n").map(String.init)
+    let sellerLine = try #require(lines.firstIndex { $0.contains("Sony") || $0.contains("seller") })
+    let cursorLine = try #require(lines.firstIndex { $0.contains("[ ]") })
+    try v.send("Home")
+    for _ in 0..<max(0, sellerLine - cursorLine) { try v.send("Down") }
+    try v.send("Space")
+    try v.waitFor("[x]")
+    try v.send("Enter")
+    try v.waitFor("Cancellation reason")
+    try v.send("1")
+    try v.waitFor("Confirm cancellation")
+    try v.send("Enter")
+    try v.waitFor("Cancellation result")
+    // It is in that key's store.
+    let after = try Self.items(newest, store: store).first { $0["id"] as? Int == sellerID }
+    #expect(after?["status"] as? String == "cancelled")
+
+    // A resize reaches the client through window-change: down to its "too small" screen, back.
+    try v.send("Escape", "Escape")
+    try v.waitFor("Your Orders")
+    try v.resize(width: 30, height: 8)
+    try v.waitFor("too small", "window-change → SIGWINCH → redraw")
+    try v.resize(width: 80, height: 24)
+    try v.waitFor("Your Orders")
+
+    // q ends the session; the exit status comes back through ssh.
+    try v.send("q")
+    let end = try v.waitFor("EXITED:")
+    #expect(end.contains("EXITED:0"))
+    // One log line for the session: fingerprint, client, TERM, size, exit — never the key.
+    let fingerprint = try Self.fingerprint(key)
+    #expect(
+      Self.eventually {
+        server.log.split(separator: "\n").contains {
+          $0.contains("session") && $0.contains(fingerprint) && $0.contains("OpenSSH")
+            && $0.contains("exit=0") && $0.contains("term=") && $0.contains("size=")
+        }
+      }, "log:\n\(server.log)")
+    let publicKey = try String(contentsOfFile: key + ".pub", encoding: .utf8)
+    let blob = String(publicKey.split(separator: " ")[1])
+    #expect(!server.log.contains(blob), "key material in the log")
+  }
+
+  @Test(.enabled(if: usable, "ssh, ssh-keygen or tmux missing: run `make test`"))
+  func eachKeyHasItsOwnStoreAndExecRunsReadOnlyCommandsWithoutAPty() throws {
+    let server = try Server()
+    let first = try Self.makeKey(in: server.dir, name: "first")
+    let second = try Self.makeKey(in: server.dir, name: "second")
+    // `ssh host orders --json`: no pty, JSON on standard output, status 0.
+    let a = try server.exec(key: first, ["orders", "--json"])
+    #expect(a.status == 0)
+    let aIDs = Self.orderIDs(a.output)
+    #expect(!aIDs.isEmpty, "no orders in: \(a.output.prefix(300))")
+    // The same key later finds the same orders; another key sees different ones.
+    #expect(Self.orderIDs(try server.exec(key: first, ["orders", "--json"]).output) == aIDs)
+    let bIDs = Self.orderIDs(try server.exec(key: second, ["orders", "--json"]).output)
+    #expect(!bIDs.isEmpty)
+    #expect(Set(aIDs).isDisjoint(with: bIDs))
+    #expect(server.stores.count == 2)
+    // show ORDER works; a quoted word stays one word, never a shell.
+    let shown = try server.exec(key: first, ["show", "'\(aIDs[0])'", "--json"])
+    #expect(shown.status == 0 && shown.output.contains(aIDs[0]))
+    // Anything else is refused: writes, other stores, shell syntax.
+    let cancel = try server.exec(key: first, ["cancel", aIDs[0], "--all", "--reason", "other"])
+    #expect(cancel.status == 2)
+    let otherStore = try server.exec(key: first, ["orders", "--store", "/etc/passwd"])
+    #expect(otherStore.status == 2)
+    let shell = try server.exec(key: first, ["orders;", "touch", "/tmp/talabati-pwned"])
+    #expect(shell.status != 0)
+    #expect(!FileManager.default.fileExists(atPath: "/tmp/talabati-pwned"))
+    // A shell without a pty: one line that says what to do, exit 1.
+    let noPty = try Spawn.run(
+      "/bin/sh",
+      [
+        "-c",
+        (["/usr/bin/ssh", "-T"] + server.sshArguments(key: first)).map { "'\($0)'" }
+          .joined(separator: " ") + " 2>&1",
+      ])
+    #expect(noPty.status == 1)
+    #expect(noPty.output.contains("talabati needs a terminal: ssh -t"))
+    // The key index knows both keys.
+    let index = try Spawn.run(
+      "/usr/bin/sqlite3", [server.data + "/keys.sqlite", "SELECT fingerprint, keyType FROM key"]
+    ).output
+    #expect(index.contains(try Self.fingerprint(first)))
+    #expect(index.contains(try Self.fingerprint(second)))
+    #expect(index.contains("ssh-ed25519"))
+  }
+
+  @Test(.enabled(if: usable, "ssh, ssh-keygen or tmux missing: run `make test`"))
+  func authorizedKeysLetOnlyListedKeysInOnTheirNamedStore() throws {
+    let dir = CLI.tempDir()
+    let listed = try Self.makeKey(in: dir, name: "listed")
+    let unlisted = try Self.makeKey(in: dir, name: "unlisted")
+    let shop = try CLI.demoStore(orders: 12, in: dir)
+    let expected = Self.orderIDs(
+      try CLI.run(["orders", "--store", shop, "--json", "--now", CLI.now]).stdout)
+    let pub = try String(contentsOfFile: listed + ".pub", encoding: .utf8)
+    let file = dir.appendingPathComponent("authorized").path
+    try "# visitors\nstore=\"\(shop)\" \(pub)".write(
+      toFile: file, atomically: true, encoding: .utf8)
+    let server = try Server(arguments: ["--authorized-keys", file], dir: dir)
+
+    let ok = try server.exec(key: listed, ["orders", "--json", "--now", CLI.now])
+    #expect(ok.status == 0)
+    #expect(Self.orderIDs(ok.output) == expected, "the listed key opens the store named")
+    let refused = try server.exec(key: unlisted, ["orders", "--json"])
+    #expect(refused.status == 255, "ssh reports an authentication failure")
+    #expect(server.stores.isEmpty, "no demo store is made under --authorized-keys")
+  }
+
+  @Test(.enabled(if: usable, "ssh, ssh-keygen or tmux missing: run `make test`"))
+  func aHostKeyOthersCanReadIsRefused() throws {
+    let dir = CLI.tempDir()
+    let data = dir.appendingPathComponent("data").path
+    // First start makes the key (0600 in a 0700 directory).
+    let made = try CLI.run(["serve", "--data", data, "--print-known-hosts"])
+    #expect(made.code == 0)
+    #expect(made.stdout.hasPrefix("[127.0.0.1]:2222 ssh-ed25519 AAAA"))
+    var st = stat()
+    #expect(stat(data + "/host_ed25519", &st) == 0 && st.st_mode & 0o777 == 0o600)
+    #expect(stat(data, &st) == 0 && st.st_mode & 0o777 == 0o700)
+    chmod(data + "/host_ed25519", 0o640)
+    let r = try CLI.run(["serve", "--data", data, "--listen", "127.0.0.1:0"])
+    #expect(r.code == 5)
+    #expect(r.stderr.contains("readable by others"))
+    #expect(r.stderr.contains("chmod 600"))
+    // Not a key at all.
+    chmod(data + "/host_ed25519", 0o600)
+    try "hello\n".write(toFile: data + "/host_ed25519", atomically: false, encoding: .utf8)
+    let bad = try CLI.run(["serve", "--data", data, "--listen", "127.0.0.1:0"])
+    #expect(bad.code == 5)
+    #expect(bad.stderr.contains("is not a talabati host key"))
+  }
+
+  @Test(.enabled(if: usable, "ssh, ssh-keygen or tmux missing: run `make test`"))
+  func killingTheClientEndsItsChildAndSigtermDrains() throws {
+    let server = try Server()
+    let key = try Self.makeKey(in: server.dir)
+    let serverPID = try #require(server.serverPID)
+    var v: Visitor? = try server.connect(key: key, exec: true)
+    try v!.waitFor(Bidi.visual("طلباتك", base: .rtl).glyphs.map(\.text).joined())
+    let children = Self.children(of: serverPID)
+    #expect(children.count == 1, "one child process for the session")
+    // The visitor's ssh dies (no goodbye): the child must end too, and be reaped.
+    kill(v!.panePID, SIGKILL)
+    v = nil
+    #expect(
+      Self.eventually { Self.children(of: serverPID).isEmpty },
+      "session child left behind: \(Self.children(of: serverPID))")
+    #expect(Self.eventually { server.log.contains("client disconnected") }, "log:\n\(server.log)")
+
+    // SIGTERM: a running session is told and ended, the server exits 0.
+    let w = try server.connect(key: key)
+    try w.waitFor(Bidi.visual("طلباتك", base: .rtl).glyphs.map(\.text).joined())
+    kill(serverPID, SIGTERM)
+    let end = try w.waitFor("EXITED:")
+    #expect(end.contains("shutting down"))
+    #expect(
+      Self.eventually {
+        ((try? String(contentsOfFile: server.data + "/serve.out", encoding: .utf8)) ?? "")
+          .contains("SERVE-EXITED:0")
+      })
+  }
+}
+
+struct ServeDidNotStart: Error, CustomStringConvertible {
+  var description: String
+}
