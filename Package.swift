@@ -131,6 +131,9 @@ let package = Package(
     ),
     .testTarget(name: "TalabatiQRTests", dependencies: ["TalabatiQR"]),
     .testTarget(
+      name: "TalabatiServeTests",
+      dependencies: ["TalabatiServe", .product(name: "NIOSSH", package: "swift-nio-ssh")]),
+    .testTarget(
       name: "TalabatiStressTests",
       dependencies: [
         "TalabatiStore", "TalabatiDomain", "TalabatiText", "TalabatiUI", "TalabatiTerminal",

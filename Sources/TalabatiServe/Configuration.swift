@@ -13,7 +13,9 @@ public struct ServeLimits: Sendable {
   public var maxSessionsPerKey = 4
   /// New connections from one address: a token bucket of `connectionBurst` that refills at
   /// `connectionsPerMinute`.
-  public var connectionsPerMinute = 30.0
+  public var connectionsPerMinute = 30.0 {
+    didSet { connectionBurst = max(1, min(20, connectionsPerMinute)) }
+  }
   public var connectionBurst = 20.0
   /// Authentication requests on one connection (probes count too).
   public var maxAuthAttempts = 6

@@ -228,6 +228,10 @@ import Testing
     try v.send("L")
     try v.waitFor("Your Orders")
     try v.waitFor(newest)
+    // The presenter's clock (a visitor's store is a demo store): + moves it 5 minutes on.
+    let beforeMove = Date()
+    try v.send("+")
+    try v.waitFor("+5 min", "the status line shows the offset")
     try v.send("Enter")
     try v.waitFor("seller's window")
     try v.send("c")
@@ -245,9 +249,16 @@ import Testing
     try v.waitFor("Confirm cancellation")
     try v.send("Enter")
     try v.waitFor("Cancellation result")
-    // It is in that key's store.
+    // It is in that key's store, recorded at the moved time (5 minutes ahead of the wall).
     let after = try Self.items(newest, store: store).first { $0["id"] as? Int == sellerID }
     #expect(after?["status"] as? String == "cancelled")
+    let at = try Spawn.run(
+      "/usr/bin/sqlite3",
+      [store, "SELECT max(at) FROM event WHERE orderId = '\(newest)' AND actor != 'demo'"]
+    ).output.trimmingCharacters(in: .whitespacesAndNewlines)
+    let recorded = try #require(Double(at), "no cancellation event: '\(at)'") / 1000
+    #expect(recorded >= beforeMove.timeIntervalSince1970 + 300, "recorded at the moved time")
+    #expect(recorded < Date().timeIntervalSince1970 + 300 + 1)
 
     // A resize reaches the client through window-change: down to its "too small" screen, back.
     try v.send("Escape", "Escape")
@@ -365,6 +376,28 @@ import Testing
     let bad = try CLI.run(["serve", "--data", data, "--listen", "127.0.0.1:0"])
     #expect(bad.code == 5)
     #expect(bad.stderr.contains("is not a talabati host key"))
+  }
+
+  @Test(.enabled(if: usable, "ssh, ssh-keygen or tmux missing: run `make test`"))
+  func limitsEndIdleSessionsCapSessionsPerKeyAndRateLimitAddresses() throws {
+    let server = try Server(arguments: [
+      "--idle-timeout", "2", "--max-sessions-per-key", "1", "--connections-per-minute", "6",
+    ])
+    let key = try Self.makeKey(in: server.dir)
+    // One session open: a second one of the same key is refused with a reason.
+    let v = try server.connect(key: key)
+    try v.waitFor(Bidi.visual("طلباتك", base: .rtl).glyphs.map(\.text).joined())
+    let second = try server.connect(key: key)
+    let refused = try second.waitFor("EXITED:")
+    #expect(refused.contains("already has 1 sessions open") && refused.contains("EXITED:1"))
+    // No keystroke for 2 s: the session is ended and the visitor told why.
+    let idle = try v.waitFor("EXITED:")
+    #expect(idle.contains("no keystroke"), "\(idle)")
+    // Six connections a minute from one address (burst 6): the next ones are turned away.
+    var statuses: [Int32] = []
+    for _ in 0..<6 { statuses.append(try server.exec(key: key, ["reasons"]).status) }
+    #expect(statuses.contains(255), "rate limit never applied: \(statuses)")
+    #expect(server.log.contains("rate limit"))
   }
 
   @Test(.enabled(if: usable, "ssh, ssh-keygen or tmux missing: run `make test`"))
