@@ -154,7 +154,9 @@ async def ssh_session(i, port, key, args, results, ready):
       ready.append(i)
       await t.type_for(proc.stdin.write, args.duration)
       results["ssh"].append(t)
-      proc.stdin.write(b"q")
+      for key in [b"\x1b", b"\x1b", b"q"]:  # out of the search line and the order, then quit
+        proc.stdin.write(key)
+        await asyncio.sleep(0.5)
       try:
         await asyncio.wait_for(proc.wait(), 10)
       except asyncio.TimeoutError:
@@ -196,7 +198,9 @@ async def local_session(i, binary, store, args, results):
     t.first_frame = t.first_frame_at - start
     await t.type_for(lambda b: os.write(master, b), args.duration)
     results["local"].append(t)
-    os.write(master, b"q")
+    for key in [b"\x1b", b"\x1b", b"q"]:
+      os.write(master, key)
+      await asyncio.sleep(0.5)
     for _ in range(100):
       if proc.poll() is not None:
         break
@@ -343,6 +347,13 @@ async def main():
   print(f"| failures | {len([f for f in results['failures'] if f.startswith('ssh')])} "
         f"| {len([f for f in results['failures'] if f.startswith('local')])} |")
   print(f"| server exit after SIGTERM | {code} | |")
+  try:
+    with open(os.path.join(args.data, "serve-bench.log")) as f:
+      exits = re.findall(r" exit=(\d+) ", f.read())
+    print(f"| session exit statuses (server log) | "
+          f"{', '.join(f'{e}: {exits.count(e)}' for e in sorted(set(exits)))} | |")
+  except OSError:
+    pass
   for f in results["failures"][:5]:
     print(f"failure: {f}")
 
