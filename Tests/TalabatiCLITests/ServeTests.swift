@@ -172,6 +172,32 @@ import Testing
     return condition()
   }
 
+  /// Connects with a bare TCP socket, says nothing, and reports whether the server closed the
+  /// connection (reads give up after 30 s).
+  static func closedByServer(port: Int) -> Bool {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
+    var addr = sockaddr_in()
+    addr.sin_family = sa_family_t(AF_INET)
+    addr.sin_port = in_port_t(UInt16(port).bigEndian)
+    addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let connected = withUnsafePointer(to: &addr) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
+    }
+    guard connected == 0 else { return false }
+    var timeout = timeval(tv_sec: 30, tv_usec: 0)
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while true {
+      let n = read(fd, &buffer, buffer.count)
+      if n == 0 { return true }  // end of stream: the server closed it
+      if n < 0 { return errno == ECONNRESET }
+    }
+  }
+
   /// A fresh ed25519 key pair without a passphrase; returns the private key's path.
   static func makeKey(in dir: URL, name: String = "id_ed25519", type: String = "ed25519") throws
     -> String
@@ -382,8 +408,12 @@ import Testing
   func limitsEndIdleSessionsCapSessionsPerKeyAndRateLimitAddresses() throws {
     let server = try Server(arguments: [
       "--idle-timeout", "2", "--max-sessions-per-key", "1", "--connections-per-minute", "6",
+      "--auth-timeout", "1",
     ])
     let key = try Self.makeKey(in: server.dir)
+    // A connection that never authenticates is closed (nio-ssh has no handshake timeout).
+    #expect(Self.closedByServer(port: server.port), "an unauthenticated connection stayed open")
+    #expect(Self.eventually { server.log.contains("auth timeout") })
     // One session open: a second one of the same key is refused with a reason.
     let v = try server.connect(key: key)
     try v.waitFor(Bidi.visual("طلباتك", base: .rtl).glyphs.map(\.text).joined())
