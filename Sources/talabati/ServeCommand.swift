@@ -176,8 +176,14 @@ struct DemoStores: ServeStoreProvider {
       let account = try DemoGenerator.populate(db, orders: 60, seed: UInt64(seed), now: now)
       _ = try DemoGenerator.addDemoReturns(db, account: account.id, now: now)
     }
-    // The pool is closed (WAL checkpointed into the file) when `db` goes away above.
-    for suffix in ["-wal", "-shm"] { unlink(temporary + suffix) }
+    // The pool is closed when `db` goes away above (SQLite then checkpoints and removes the
+    // WAL). Should a WAL remain, it moves with the file, before it: never a store without it.
+    for suffix in ["-wal", "-shm"] where access(temporary + suffix, F_OK) == 0 {
+      guard rename(temporary + suffix, path + suffix) == 0 else {
+        throw ServeError(
+          "cannot move the new store into place: \(String(cString: strerror(errno)))")
+      }
+    }
     guard rename(temporary, path) == 0 else {
       throw ServeError("cannot move the new store into place: \(String(cString: strerror(errno)))")
     }
