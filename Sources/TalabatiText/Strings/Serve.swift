@@ -3,8 +3,5 @@ extension StringTable {
   static let serveEntries: [String: Entry] = [
     // The status line of a demo store whose session clock was moved forward (`+`, `*`).
     "presenter.offset": .init(ar: "+{minutes} د", en: "+{minutes} min"),
-    "help.presenterClock": .init(
-      ar: "تقديم الساعة ٥ دقائق (+) أو ساعة (*) في متجر العرض",
-      en: "Move the clock 5 minutes (+) or an hour (*) in a demo store"),
   ]
 }
