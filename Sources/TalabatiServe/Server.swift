@@ -243,7 +243,7 @@ final class ServerState: @unchecked Sendable {
       if draining { return "the server is shutting down" }
       if sessions.count >= limits.maxSessions { return "the server is full: try again later" }
       if perKey[fingerprint, default: 0] >= limits.maxSessionsPerKey {
-        return "this key already has \(limits.maxSessionsPerKey) sessions open"
+        return "too many sessions for this key at once (at most \(limits.maxSessionsPerKey))"
       }
       sessions[registration.id] = registration
       perKey[fingerprint, default: 0] += 1

@@ -157,7 +157,7 @@ import Testing
     #expect(state.openSession(reg(0), fingerprint: "a", limits: limits) == nil)
     #expect(state.openSession(reg(1), fingerprint: "a", limits: limits) == nil)
     #expect(
-      state.openSession(reg(2), fingerprint: "a", limits: limits)?.contains("2 sessions") == true)
+      state.openSession(reg(2), fingerprint: "a", limits: limits)?.contains("at most 2") == true)
     #expect(state.openSession(reg(2), fingerprint: "b", limits: limits) == nil)
     #expect(state.openSession(reg(3), fingerprint: "c", limits: limits)?.contains("full") == true)
     state.closeSession(ObjectIdentifier(boxes[0]), fingerprint: "a")
