@@ -448,6 +448,40 @@ import Testing
   }
 
   @Test(.enabled(if: usable, "ssh, ssh-keygen or tmux missing: run `make test`"))
+  func aSessionEndsAtItsMaximumLength() throws {
+    let server = try Server(arguments: ["--max-session-length", "2"])
+    let v = try server.connect(key: try Self.makeKey(in: server.dir))
+    let end = try v.waitFor("EXITED:")
+    #expect(end.contains("maximum length"), "\(end)")
+  }
+
+  @Test(.enabled(if: TmuxTests.hasTmux, "tmux is not installed: run `make test`"))
+  func presenterFlagWorksLocallyOnADemoStoreOnly() throws {
+    // A demo store: + moves the clock, and the status line says so.
+    let demo = try CLI.demoStore(orders: 10)
+    let s = try Session(store: demo, lang: "en", arguments: ["--presenter"])
+    try s.waitFor("Your Orders")
+    try s.send("*")
+    try s.waitFor("+60 min")
+    try s.send("q")
+    #expect(try s.waitFor("EXITED:").contains("EXITED:0"))
+    // Not a demo store (another account): refused with a reason, exit 2, nothing drawn.
+    let real = try CLI.demoStore(orders: 3)
+    _ = try Spawn.run(
+      "/usr/bin/sqlite3", [real, "UPDATE account SET email = 'shopper@example.org'"])
+    let r = try Session(store: real, lang: "en", arguments: ["--presenter"])
+    let end = try r.waitFor("EXITED:")
+    #expect(end.contains("EXITED:2"))
+    #expect(end.contains("demo stores only"))
+    // Without the flag the same store opens, and + does nothing.
+    let plain = try Session(store: demo, lang: "en")
+    try plain.waitFor("Your Orders")
+    try plain.send("+", "j")
+    try plain.waitFor("2/")
+    #expect(!(try plain.screen()).contains("+5 min"))
+  }
+
+  @Test(.enabled(if: usable, "ssh, ssh-keygen or tmux missing: run `make test`"))
   func killingTheClientEndsItsChildAndSigtermDrains() throws {
     let server = try Server()
     let key = try Self.makeKey(in: server.dir)
