@@ -78,11 +78,11 @@ import Testing
     }
 
     /// ssh's arguments for `key`: no user config, only this key, this server's host key.
-    func sshArguments(key: String, extra: [String] = []) -> [String] {
+    func sshArguments(key: String, extra: [String] = [], quiet: Bool = true) -> [String] {
       [
         "-F", "/dev/null", "-p", "\(port)", "-i", key, "-o", "IdentitiesOnly=yes",
         "-o", "UserKnownHostsFile=\(knownHosts)", "-o", "StrictHostKeyChecking=yes",
-        "-o", "BatchMode=yes", "-o", "LogLevel=ERROR",
+        "-o", "BatchMode=yes", "-o", "LogLevel=\(quiet ? "ERROR" : "INFO")",
       ] + extra + ["127.0.0.1"]
     }
 
@@ -344,11 +344,14 @@ import Testing
       "/bin/sh",
       [
         "-c",
-        (["/usr/bin/ssh", "-T"] + server.sshArguments(key: first)).map { "'\($0)'" }
+        (["/usr/bin/ssh", "-T"] + server.sshArguments(key: first, quiet: false)).map { "'\($0)'" }
           .joined(separator: " ") + " 2>&1",
       ])
     #expect(noPty.status == 1)
     #expect(noPty.output.contains("talabati needs a terminal: ssh -t"))
+    // The banner, shown before authentication, says how to make a key and that RSA is out.
+    #expect(noPty.output.contains("ssh-keygen -t ed25519"))
+    #expect(noPty.output.contains("RSA keys are not supported"))
     // The key index knows both keys.
     let index = try Spawn.run(
       "/usr/bin/sqlite3", [server.data + "/keys.sqlite", "SELECT fingerprint, keyType FROM key"]
