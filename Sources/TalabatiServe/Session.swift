@@ -32,6 +32,9 @@ final class SessionHandler: ChannelInboundHandler {
   private var pid: pid_t = 0
   private var masterFD: CInt = -1
   private var input: Channel?
+  /// The pty master or the output pipes: paused while the SSH channel cannot take more, so a
+  /// client that stops reading holds its child back instead of filling the server's memory.
+  private var outputs: [Channel] = []
   private var pendingInput: [ByteBuffer] = []
   private var openOutputs = 0
   private var exitStatus: Int?
@@ -259,6 +262,10 @@ final class SessionHandler: ChannelInboundHandler {
       let session = bound.value
       switch result {
       case .success(let channel):
+        session.outputs.append(channel)
+        if let context = session.context, !context.channel.isWritable {
+          channel.setOption(ChannelOptions.autoRead, value: false).whenFailure { _ in }
+        }
         if isInput {
           session.input = channel
           if session.clientGone {
@@ -391,6 +398,14 @@ final class SessionHandler: ChannelInboundHandler {
 
   func errorCaught(context: ChannelHandlerContext, error: Error) {
     context.close(promise: nil)
+  }
+
+  func channelWritabilityChanged(context: ChannelHandlerContext) {
+    let writable = context.channel.isWritable
+    for c in outputs where c.isActive {
+      c.setOption(ChannelOptions.autoRead, value: writable).whenFailure { _ in }
+    }
+    context.fireChannelWritabilityChanged()
   }
 
   private func scheduleLimits() {
