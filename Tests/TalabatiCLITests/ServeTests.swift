@@ -494,7 +494,9 @@ import Testing
     let children = Self.children(of: serverPID)
     #expect(children.count == 1, "one child process for the session")
     // The visitor's ssh dies (no goodbye): the child must end too, and be reaped.
-    kill(v!.panePID, SIGKILL)
+    let ssh = v!.panePID
+    try #require(ssh > 0, "no pid for the visitor's ssh")  // kill(0) would hit this process group
+    kill(ssh, SIGKILL)
     v = nil
     #expect(
       Self.eventually { Self.children(of: serverPID).isEmpty },
