@@ -4,14 +4,14 @@
 
 SWIFT ?= swift
 SYSTEM_PKGS := libncurses-dev libfribidi-dev libfribidi-bin libsqlite3-dev libqrencode-dev \
-               pkg-config unicode-data tmux python3-pyte
+               pkg-config unicode-data tmux python3-pyte openssh-client sqlite3 python3-venv
 # lld (shipped with the toolchain) packs the relocations of the 99 MB static binary: resident
 # memory after a session 28 MB instead of 31 (docs/performance.md); needs glibc >= 2.36.
 RELEASE_FLAGS := -c release --static-swift-stdlib -Xswiftc -use-ld=lld \
                  -Xlinker -z -Xlinker pack-relative-relocs
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps build release fmt fmt-check bench bench-cli bench-tui bench-csv fuzz clean
+.PHONY: run test deps build release fmt fmt-check bench bench-cli bench-tui bench-csv bench-serve fuzz clean
 
 ## deps: install the missing system packages (skips apt entirely when all are present)
 deps:
@@ -49,6 +49,13 @@ bench-tui: release
 	/usr/bin/python3 scripts/bench-tui.py --bin "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/talabati"
 bench-csv: release
 	/usr/bin/python3 scripts/bench-csv.py --bin "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/talabati"
+
+## bench-serve: 100 SSH visitors for a minute (asyncssh from PyPI in .build/bench-venv); not part of `bench`
+bench-serve: release
+	[ -x .build/bench-venv/bin/python ] || (/usr/bin/python3 -m venv --system-site-packages .build/bench-venv && \
+	  .build/bench-venv/bin/pip install -q asyncssh==2.24.1)
+	.build/bench-venv/bin/python scripts/bench-serve.py --bin "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/talabati" \
+	  $(or $(BENCH_ARGS),--sessions 100)
 
 ## fuzz: every libFuzzer target for a bounded time (FUZZ_SECONDS each, default 60); not part of `test`
 fuzz: deps

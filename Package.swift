@@ -25,6 +25,11 @@ let package = Package(
     .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", exact: "1.19.7"),
     .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+    // `talabati serve` (issue 10): the SSH server.
+    .package(url: "https://github.com/apple/swift-nio-ssh", exact: "0.15.1"),
+    .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+    .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+    .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
   ],
   targets: [
     // MARK: System libraries and C shims
@@ -63,12 +68,28 @@ let package = Package(
       name: "TalabatiServices",
       dependencies: ["TalabatiDomain", "TalabatiStore", "TalabatiText", "TalabatiUI"]
     ),
+    // `talabati serve`: host key, key → store, limits, one pty and one child process per session.
+    // Never imports ncurses: the children draw, the server relays bytes (ARCHITECTURE.md).
+    .target(
+      name: "TalabatiServe",
+      dependencies: [
+        "CSystemShims",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+        .product(name: "NIOSSH", package: "swift-nio-ssh"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]
+    ),
     .executableTarget(
       name: "talabati",
       dependencies: [
         "TalabatiDomain", "TalabatiStore", "TalabatiText", "TalabatiUI", "TalabatiTerminal",
-        "TalabatiImport", "TalabatiQR", "TalabatiServices",
+        "TalabatiImport", "TalabatiQR", "TalabatiServices", "TalabatiServe",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
       ]
     ),
     .target(
@@ -112,6 +133,9 @@ let package = Package(
       ]
     ),
     .testTarget(name: "TalabatiQRTests", dependencies: ["TalabatiQR"]),
+    .testTarget(
+      name: "TalabatiServeTests",
+      dependencies: ["TalabatiServe", .product(name: "NIOSSH", package: "swift-nio-ssh")]),
     .testTarget(
       name: "TalabatiStressTests",
       dependencies: [

@@ -40,6 +40,8 @@ public enum Action: Hashable, Sendable {
   case returns(ReturnsAction)
   // MARK: Time and terminal
   case tick(Date)
+  /// The presenter moved the session clock forward (demo stores only; never backward).
+  case presenterClockAdvanced(minutes: Int)
   case resized(width: Int, height: Int)
 }
 
@@ -66,4 +68,6 @@ public enum Effect: Hashable, Sendable {
   /// Repaint the whole terminal (Ctrl-L).
   case redraw
   case quit
+  /// Move the session clock forward by this many seconds (the presenter's clock).
+  case moveClock(TimeInterval)
 }

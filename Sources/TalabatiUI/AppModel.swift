@@ -218,6 +218,11 @@ public struct AppModel: Hashable, Sendable {
   public var accountScreen: AccountScreenState?
   /// The return flow, the return-status list and the tracking view (Screens/ReturnsFeature.swift).
   public var returns = ReturnsState()
+  /// A demo store's session (every `talabati serve` visitor in open mode, `--presenter`
+  /// locally): `+` and `*` move the session clock forward (issue 10).
+  public var presenter = false
+  /// How far the presenter has moved the clock, in seconds (forward only).
+  public var clockOffset: TimeInterval = 0
 
   public init(
     lang: Lang = .ar, bidiMode: BidiMode = .app, themeNames: [String] = ["default"],

@@ -258,6 +258,10 @@ public enum Keymap {
       default: return nil
       }
     }
+    // The presenter's clock (demo stores only, issue 10): + five minutes, * one hour.
+    if model.presenter, case .char(let c) = key, c == "+" || c == "*" {
+      return .presenterClockAdvanced(minutes: c == "+" ? 5 : 60)
+    }
     let table = bindings(for: model.route, direction: model.direction)
     if let hit = table.first(where: { $0.key == key }) { return hit.action }
     if case .char(let c) = key, let latin = ArabicKeyboard.latinKey(for: c),

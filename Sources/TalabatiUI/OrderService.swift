@@ -58,7 +58,7 @@ public func perform(_ effect: Effect, service: any OrderService, now: Date) -> A
     case .saveTheme(let name):
       try service.saveTheme(name)
       return nil
-    case .applyTheme, .redraw, .quit:
+    case .applyTheme, .redraw, .quit, .moveClock:
       return nil
     case .support:
       return nil  // the runner calls `performSupport` with its `SupportService`

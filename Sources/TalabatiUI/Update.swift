@@ -59,6 +59,14 @@ private func reduce(_ model: inout AppModel, _ action: Action) -> [Effect] {
     model.now = date
     dropLapsedChecks(&model)
     return []
+  case .presenterClockAdvanced(let minutes):
+    // Forward only, so events stay in order; never on a real store (issue 10).
+    guard model.presenter, minutes > 0 else { return [] }
+    let seconds = TimeInterval(minutes * 60)
+    model.clockOffset += seconds
+    model.now = model.now.addingTimeInterval(seconds)
+    dropLapsedChecks(&model)
+    return [.moveClock(seconds)]
   case .resized(let width, let height):
     model.width = max(0, width)
     model.height = max(0, height)

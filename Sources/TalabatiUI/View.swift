@@ -123,6 +123,11 @@ private func drawStatusLine(_ model: AppModel, _ c: inout Canvas, row: Int) {
   } else {
     place = renderer(for: model.route).title(model, c)
   }
+  if model.presenter && model.clockOffset > 0 {
+    // The presenter's clock: how far this demo session has moved forward (issue 10).
+    let offset = c.t("presenter.offset", ["minutes": "\(Int(model.clockOffset / 60))"])
+    place = Bidi.isolate(offset) + " " + place
+  }
   // Only keys that act on this screen in this state (issue 13, item 12).
   var hints = Keymap.hints(in: model).map {
     (

@@ -30,14 +30,21 @@ struct Browse: ParsableCommand {
       valueName: "app|terminal"))
   var bidi: String?
 
+  @Flag(
+    help:
+      "Presenter's clock in a demo store: + moves the session clock 5 minutes forward, * one hour.")
+  var presenter = false
+
   func run() throws {
-    try Browse.open(global: global.values, theme: theme, bidi: bidi)
+    try Browse.open(global: global.values, theme: theme, bidi: bidi, presenter: presenter)
   }
 
   /// Opens the client with these options. `talabati` with no arguments calls this directly
   /// with every option unset (what the parser would give), skipping the argument parser's
   /// reflection over the command tree: ~25% of the start-up CPU (docs/performance.md).
-  static func open(global: GlobalValues, theme: String?, bidi: String?) throws {
+  static func open(
+    global: GlobalValues, theme: String?, bidi: String?, presenter: Bool = false
+  ) throws {
     let env = ProcessInfo.processInfo.environment
     var bidiMode = TalabatiText.BidiMode.detect(environment: env)
     if let b = bidi {
@@ -55,6 +62,15 @@ struct Browse: ParsableCommand {
     }
     let ctx = try Context.open(global)
     let account = try ctx.requireAccount()
+    // The presenter's clock: asked for with --presenter, or by `talabati serve` for a
+    // visitor's demo store (TALABATI_PRESENTER=1); only ever on a demo store (issue 10).
+    let wantsPresenter = presenter || env["TALABATI_PRESENTER"] == "1"
+    let isDemoStore = account.email == DemoGenerator(seed: 0, now: ctx.now).account().email
+    if presenter && !isDemoStore {
+      throw CLIFailure.usage(
+        "--presenter moves the clock of demo stores only; this store holds a real account")
+    }
+    let sessionClock = PresenterClock(base: ctx.clock)
 
     // Theme: the named one, else the one last chosen with T (kept as the language is), else
     // the default; a broken file is reported and the default used.
@@ -81,6 +97,7 @@ struct Browse: ParsableCommand {
       themeNames: ThemeLoader.available(userDirectory: userDir), themeName: chosenName,
       timeZone: account.timeZone, email: account.email, now: ctx.now)
     model.accountName = account.name
+    model.presenter = wantsPresenter && isDemoStore
     let options = TerminalOptions(
       bidiMode: bidiMode == .app ? .app : .terminal, theme: chosen, environment: env)
     let terminal: Terminal
@@ -100,7 +117,7 @@ struct Browse: ParsableCommand {
       model.width = w
       model.height = h
       var app = FullScreenApp(
-        model: model, service: service, clock: ctx.clock,
+        model: model, service: service, clock: sessionClock,
         terminal: terminal, userThemeDirectory: userDir, environment: env)
       app.start(warning: themeWarning)
       code = terminal.run(&app)
@@ -121,7 +138,7 @@ private func userThemeExists(_ name: String, in directory: String?) -> Bool {
 struct FullScreenApp: TerminalApp {
   var model: AppModel
   let service: StoreService
-  let clock: any Clock
+  let clock: PresenterClock
   let terminal: Terminal
   let userThemeDirectory: String?
   let environment: [String: String]
@@ -164,6 +181,9 @@ struct FullScreenApp: TerminalApp {
         quitRequested = true
       case .redraw:
         terminal.redrawAll()
+      case .moveClock(let seconds):
+        // Everything done afterwards is recorded at the moved time: effects read this clock.
+        clock.advance(by: seconds)
       case .applyTheme(let name):
         do {
           let theme = try ThemeLoader.load(name: name, userDirectory: userThemeDirectory)
@@ -184,5 +204,23 @@ struct FullScreenApp: TerminalApp {
         }
       }
     }
+  }
+}
+
+/// The session's clock: the store's clock plus what the presenter moved it forward by
+/// (`+`, `*` in a demo store; issue 10). Zero offset everywhere else.
+final class PresenterClock: Clock, @unchecked Sendable {
+  private let base: any Clock
+  private let lock = NSLock()
+  private var offset: TimeInterval = 0
+
+  init(base: any Clock) { self.base = base }
+
+  func now() -> Date { base.now().addingTimeInterval(lock.withLock { offset }) }
+
+  /// Forward only, so events stay in order.
+  func advance(by seconds: TimeInterval) {
+    guard seconds > 0 else { return }
+    lock.withLock { offset += seconds }
   }
 }

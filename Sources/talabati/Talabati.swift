@@ -22,7 +22,7 @@ struct Talabati: ParsableCommand {
       Browse.self, Orders.self, Show.self, Cancel.self, Reasons.self, Archive.self,
       Unarchive.self, ReturnItems.self, Returns.self, Label.self, Track.self,
       SupportCommand.self, ContactSeller.self, AccountCommand.self, Outbox.self, Demo.self,
-      Import.self, Export.self, ImportAmazon.self,
+      Import.self, Export.self, ImportAmazon.self, Serve.self,
     ],
     defaultSubcommand: Browse.self
   )

@@ -18,7 +18,23 @@ final class TmuxSession {
     let shell =
       "\(command); echo EXITED:$? MODES:$(stty -a | tr ' ;' '\\n\\n' "
       + "| grep -E '^-?(icanon|echo)$' | tr '\\n' ' '):END; sleep 60"
-    try Self.tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", shell])
+    // A `new-session` that reaches this process's tmux server while it exits (its previous
+    // last session just ended) is lost with it: try again until the session exists. Seen
+    // under a loaded full parallel run as an empty screen after 30 s.
+    for _ in 0..<5 {
+      try Self.tmux([
+        "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", shell,
+      ])
+      if try Self.status(["has-session", "-t", name]) == 0 { return }
+      usleep(200_000)
+    }
+  }
+
+  /// The exit status of a tmux command.
+  static func status(_ args: [String]) throws -> Int32 {
+    var env = ProcessInfo.processInfo.environment
+    env.removeValue(forKey: "TMUX")
+    return try Spawn.run("/usr/bin/tmux", ["-L", socket] + args, environment: env).status
   }
 
   /// `env K=V … talabati args…`, quoted for the shell.

@@ -22,4 +22,27 @@ int tl_termination_pending(void);
 /// the child closes every descriptor from `from` up. Used by the tests' process spawner.
 #include <spawn.h>
 int tl_spawn_file_actions_closefrom(posix_spawn_file_actions_t *actions, int from);
+
+// MARK: pty and child processes for `talabati serve` (pty.c; SSH-NOTES.md)
+#include <sys/types.h>
+#include <stdint.h>
+/// Opens a pseudo-terminal pair, both ends close-on-exec and neither the caller's controlling
+/// terminal. Returns 0, or an errno value.
+int tl_pty_open(int *master, int *slave);
+/// Applies the RFC 4254 §8 terminal modes (`count` opcode/value pairs) to the terminal `fd`;
+/// unknown opcodes are ignored. Returns 0, or an errno value.
+int tl_pty_apply_modes(int fd, const uint8_t *opcodes, const uint32_t *values, int count);
+/// Sets the window size of the terminal behind `fd` (the master raises SIGWINCH in the
+/// slave's foreground process group). Returns 0, or an errno value.
+int tl_pty_set_size(int fd, int columns, int rows, int pixel_width, int pixel_height);
+/// Starts `path` in a new session with `in`/`out`/`err` as descriptors 0–2; when
+/// `controlling_terminal` is non-zero, `in` (a pty slave) becomes its controlling terminal.
+/// The child has default signal actions, nothing blocked, and no other descriptor. Forks in C
+/// (never from Swift) and calls only async-signal-safe functions before `execve`.
+/// Returns 0 and the pid, or an errno value.
+int tl_spawn_session(const char *path, char *const argv[], char *const envp[], int in, int out,
+                     int err, int controlling_terminal, pid_t *pid);
+/// Waits for `pid` to end (retrying on EINTR) and returns its exit code, 128+N when signal N
+/// ended it, or -1 on error.
+int tl_wait_exit(pid_t pid);
 #endif
