@@ -338,6 +338,20 @@ extension Keymap {
         known[b.action] = ok
       }
       return ok ? (b, helpKey(for: b, in: model)) : nil
-    }
+    } + presenterBindings(in: model).map { ($0, $0.helpKey) }
+  }
+
+  /// The presenter's clock keys, on every screen of a demo session (issue 10): `+` five
+  /// minutes, `*` one hour forward. Not in the tables: they exist only where `presenter` is on.
+  static func presenterBindings(in model: AppModel) -> [KeyBinding] {
+    guard model.presenter, model.search == nil, !model.tooSmall else { return [] }
+    return [
+      KeyBinding(
+        .char("+"), .presenterClockAdvanced(minutes: 5), help: "help.presenter5",
+        on: [model.route]),
+      KeyBinding(
+        .char("*"), .presenterClockAdvanced(minutes: 60), help: "help.presenter60",
+        on: [model.route]),
+    ]
   }
 }

@@ -70,6 +70,19 @@ import Testing
     #expect(d.model.now == Fixtures.now)
   }
 
+  /// `?` in a demo session names the presenter's keys (a visitor otherwise never learns
+  /// them); outside one it does not.
+  @Test func theHelpNamesThePresenterKeysOnlyInADemoSession() {
+    for presenter in [true, false] {
+      var d = started(presenter: presenter)
+      d.press(.char("?"))
+      let text = d.screen.text
+      #expect(
+        text.contains("Move the demo clock 5 minutes forward") == presenter, "\(text)")
+      #expect(text.contains("Move the demo clock one hour forward") == presenter, "\(text)")
+    }
+  }
+
   @Test func inTheSearchLinePlusIsText() {
     var d = started(presenter: true)
     d.model.search = SearchState()
