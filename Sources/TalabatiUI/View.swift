@@ -131,7 +131,11 @@ private func drawStatusLine(_ model: AppModel, _ c: inout Canvas, row: Int) {
     )
   }
   if model.compact { hints = Array(hints.prefix(4)) + hints.dropFirst(4).filter(\.help) }
-  let placeWidth = min(c.width / 3, TextWidth.columns(place) + 1 + spare)
+  // Where the shopper is gives way whole, never cut mid-word (issue 13 review: the Arabic
+  // search results showed `…ﺥ q`): a screen's name wider than a third of the line is left
+  // out; the title row above names the screen.
+  if TextWidth.columns(place) + 1 + spare > c.width / 3 { place = "" }
+  let placeWidth = place.isEmpty ? 0 : TextWidth.columns(place) + 1 + spare
   // Whole hints only: a hint cut short ("Ent…") names no key. `?` keeps its place: it lists
   // the rest.
   var room = c.width - placeWidth - 2
@@ -147,9 +151,9 @@ private func drawStatusLine(_ model: AppModel, _ c: inout Canvas, row: Int) {
     }
   }
   c.paint(row: row, role: .statusLine)
-  c.text(place, row: row, start: 0, width: placeWidth, role: .statusLine)
+  if !place.isEmpty { c.text(place, row: row, start: 0, width: placeWidth, role: .statusLine) }
   c.text(
-    "│ " + shown.joined(separator: "  "), row: row, start: placeWidth,
+    (place.isEmpty ? " " : "│ ") + shown.joined(separator: "  "), row: row, start: placeWidth,
     width: c.width - placeWidth, role: .statusLine)
 }
 
