@@ -119,4 +119,32 @@ import Testing
     let listed = try CLI.run(["returns", "--store", store, "--now", CLI.now, "--lang", "en"])
     #expect(!listed.stdout.contains("back to Cash on delivery"), "\(listed.stdout)")
   }
+
+  // MARK: The CLI does not say what is not so
+
+  /// `show` said an unpaid cash-on-delivery order was "paid with Cash on delivery", and
+  /// `cancel --all` "Cancelled the checked items" (nothing is checked on a command line).
+  @Test func anUnpaidOrderIsNotSaidToBePaidAndNothingIsChecked() throws {
+    let dir = CLI.tempDir()
+    let store = dir.appendingPathComponent("s.sqlite").path
+    _ = try CLI.run(["demo", "--store", store, "--orders", "120", "--seed", "7", "--now", CLI.now])
+    let (_, value, _) = try CLI.json(["orders", "--limit", "60"], store: store)
+    var done = false
+    for row in (value as? JSON)?["orders"] as? [JSON] ?? [] {
+      let id = try #require(row["id"] as? String)
+      let shown = try CLI.run(["show", id, "--store", store, "--now", CLI.now, "--lang", "en"])
+      #expect(!shown.stdout.contains("paid with"), "\(shown.stdout)")
+      guard !done, shown.stdout.contains("Cash on delivery"),
+        shown.stdout.contains("Can be cancelled")
+      else { continue }
+      let cancel = try CLI.run([
+        "cancel", id, "--all", "--reason", "other", "--store", store, "--now", CLI.now, "--lang",
+        "en",
+      ])
+      #expect(cancel.code == 0, "\(cancel.stderr)")
+      #expect(!cancel.stdout.contains("checked"), "\(cancel.stdout)")
+      done = true
+    }
+    #expect(done, "no cancellable cash-on-delivery order in the demo")
+  }
 }
