@@ -191,6 +191,46 @@ import Testing
     }
   }
 
+  // MARK: The call-back question says how to answer it
+
+  /// `x` asked "Cancel the call-back …?" while the status line still offered `b call me`
+  /// and `f fraud`: nothing said that Enter answers yes. The line names Enter and Esc, and
+  /// each does what it says.
+  @Test(arguments: Lang.allCases)
+  func theCallbackQuestionNamesItsAnswers(lang: Lang) {
+    for size in [(80, 24), (40, 12)] {
+      var model = Fixtures.model(lang: lang)
+      model.accountName = Fixtures.account.name
+      var d = TestDriver(
+        model: model,
+        service: InMemoryOrderService(orders: Fixtures.orders, account: Fixtures.account))
+      d.start()
+      d.press(.char("s"))
+      let cb = CallbackRequest(
+        id: 2, accountID: 1, orderID: nil, phone: "0501234567",
+        at: Fixtures.now.addingTimeInterval(7200), requestedAt: Fixtures.now)
+      d.send(.support(.loaded(callbacks: [cb], closure: nil)))
+      d.press(.char("x"))
+      #expect(d.model.support?.confirmingCancel == 2)
+      let status =
+        view(d.model, width: size.0, height: size.1).text.split(
+          separator: "\n", omittingEmptySubsequences: false
+        ).last.map(String.init) ?? ""
+      let yes = Bidi.visual(tr("hint.cancelCallback", lang), base: lang.direction).text
+      let no = Bidi.visual(tr("hint.keepCallback", lang), base: lang.direction).text
+      #expect(status.contains("Enter") && status.contains(yes), "\(size): \(status)")
+      #expect(status.contains("Esc") && status.contains(no), "\(size): \(status)")
+      #expect(!status.contains("b "), "\(size): b is not an answer: \(status)")
+      var keep = d
+      keep.press(.escape)
+      #expect(keep.model.support?.confirmingCancel == nil)
+      #expect(keep.effects.last != .support(.cancelCallback(2)))
+      #expect(keep.model.route == .support, "Esc keeps the call-back and the screen")
+      d.press(.enter)
+      #expect(d.effects.last == .support(.cancelCallback(2)))
+    }
+  }
+
   // MARK: A sentence is never cut in the source
 
   /// `Print the return label and stick it on` (the Arabic says "on the package"): an English
