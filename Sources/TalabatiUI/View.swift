@@ -134,10 +134,11 @@ private func drawStatusLine(_ model: AppModel, _ c: inout Canvas, row: Int) {
   if model.route == .support, model.support?.confirmingCancel != nil {
     // The call-back question (R21) is answered by Enter (cancel it) or Esc (keep it); the
     // screen's other keys only dismiss it, so the line names the answers (issue 13 review).
-    hints = [
-      (help: false, text: Bidi.isolate("Enter") + " " + c.t("hint.cancelCallback")),
-      (help: false, text: Bidi.isolate("Esc") + " " + c.t("hint.keepCallback")),
-    ]
+    hints =
+      [
+        (help: false, text: Bidi.isolate("Enter") + " " + c.t("hint.answerCancelCallback")),
+        (help: false, text: Bidi.isolate("Esc") + " " + c.t("hint.keepCallback")),
+      ] + hints.filter(\.help)
   }
   // Where the shopper is gives way whole, never cut mid-word (issue 13 review: the Arabic
   // search results showed `…ﺥ q`): a screen's name wider than a third of the line is left

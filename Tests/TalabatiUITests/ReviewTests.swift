@@ -216,7 +216,7 @@ import Testing
         view(d.model, width: size.0, height: size.1).text.split(
           separator: "\n", omittingEmptySubsequences: false
         ).last.map(String.init) ?? ""
-      let yes = Bidi.visual(tr("hint.cancelCallback", lang), base: lang.direction).text
+      let yes = Bidi.visual(tr("hint.answerCancelCallback", lang), base: lang.direction).text
       let no = Bidi.visual(tr("hint.keepCallback", lang), base: lang.direction).text
       #expect(status.contains("Enter") && status.contains(yes), "\(size): \(status)")
       #expect(status.contains("Esc") && status.contains(no), "\(size): \(status)")

@@ -7,9 +7,10 @@ extension StringTable {
       ar: "رصيد حسابك في طلباتي", en: "your talabati account balance"),
     // The result of a cancel that refunds nothing (unpaid cash on delivery): the e-mail
     // carries the details, not a refund.
-    // The answers to "Cancel the call-back …?" on the status line.
-    "hint.cancelCallback": .init(ar: "إلغاؤها", en: "cancel it"),
-    "hint.keepCallback": .init(ar: "إبقاؤها", en: "keep it"),
+    // The answers to "Cancel the call-back …?" on the status line (short: they must fit 40
+    // columns beside `? keys`).
+    "hint.answerCancelCallback": .init(ar: "نعم", en: "yes"),
+    "hint.keepCallback": .init(ar: "لا", en: "no"),
     "result.mailUnpaid": .init(
       ar: "أرسلنا رسالة تأكيد بتفاصيل الإلغاء إلى {email}",
       en: "A confirmation with the details was sent to {email}"),
