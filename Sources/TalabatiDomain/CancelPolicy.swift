@@ -123,6 +123,10 @@ public enum RefundRoute: String, Codable, Sendable, CaseIterable {
   /// Cash on delivery: nothing was paid before delivery, and an item can only be cancelled
   /// before it ships (R1), so nothing is refunded; the courier does not collect it.
   case notCharged = "not-charged"
+  /// A return of an order paid on delivery (R15): the courier collected cash, which cannot be
+  /// sent back to "cash on delivery", so the refund is credited to the shopper's talabati
+  /// account balance (issue 13; README "Refunds"). Never the route of a cancellation.
+  case accountBalance = "account-balance"
 
   /// The route of a cancellation's refund for an order paid with `kind`.
   public static func forCancellation(paidWith kind: PaymentKind) -> RefundRoute {
@@ -130,6 +134,17 @@ public enum RefundRoute: String, Codable, Sendable, CaseIterable {
     case .card, .mada, .applePay: .originalMethod
     case .giftCard: .giftCardBalance
     case .cashOnDelivery: .notCharged
+    }
+  }
+
+  /// The route of a return's refund for an order paid with `kind` (R15: "the original payment
+  /// method"): the method charged, the gift-card balance, or, for cash collected on delivery,
+  /// the account balance.
+  public static func forReturn(paidWith kind: PaymentKind) -> RefundRoute {
+    switch kind {
+    case .card, .mada, .applePay: .originalMethod
+    case .giftCard: .giftCardBalance
+    case .cashOnDelivery: .accountBalance
     }
   }
 }

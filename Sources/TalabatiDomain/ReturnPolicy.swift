@@ -296,6 +296,9 @@ public struct ReturnRecord: Hashable, Codable, Sendable, Identifiable {
     resolution == .refund ? itemsValue : Money.zero(itemsValue.currency)
   }
 
+  /// Where `refundAmount` goes (R15): see `RefundRoute.forReturn(paidWith:)`.
+  public var refundRoute: RefundRoute { RefundRoute.forReturn(paidWith: paymentMethod.kind) }
+
   public func stage(at now: Date) -> ReturnStage {
     timeline.stage(at: now, resolution: resolution)
   }

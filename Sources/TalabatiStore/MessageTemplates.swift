@@ -167,12 +167,12 @@ enum MessageTemplates {
     case (.card, .ar): return "البطاقة المنتهية بالأرقام \(lrm)\(last4)"
     case (.mada, .ar): return "بطاقة مدى المنتهية بالأرقام \(lrm)\(last4)"
     case (.applePay, .ar): return "Apple Pay"
-    case (.cashOnDelivery, .ar): return "الدفع عند الاستلام (يُعاد إلى رصيد حسابك)"
+    case (.cashOnDelivery, .ar): return "الدفع عند الاستلام"
     case (.giftCard, .ar): return "رصيد بطاقة الهدايا"
     case (.card, .en): return "card ending in \(last4)"
     case (.mada, .en): return "mada card ending in \(last4)"
     case (.applePay, .en): return "Apple Pay"
-    case (.cashOnDelivery, .en): return "cash on delivery (credited to your account balance)"
+    case (.cashOnDelivery, .en): return "cash on delivery"
     case (.giftCard, .en): return "gift card balance"
     }
   }

@@ -1,5 +1,6 @@
 import Foundation
 import TalabatiDomain
+import TalabatiText
 
 /// The confirmation e-mail of a return or replacement (R11–R15), in Arabic and English.
 /// Titles are untrusted: they go through `MailFormat.sanitize`. Identifiers in Arabic lines
@@ -48,7 +49,7 @@ enum ReturnMessages {
       if r.resolution == .refund {
         text.append(
           "بعد وصول الطرد وفحصه يُعاد \(money(r.refundAmount)) إلى "
-            + MessageTemplates.paymentLabel(r.paymentMethod, language: .ar) + ".")
+            + refundDestination(r, language: .ar) + ".")
       } else {
         text.append(
           "تُشحن السلعة البديلة في الطلب رقم \(lrm)\(r.replacementOrderID ?? "")"
@@ -79,7 +80,7 @@ enum ReturnMessages {
       if r.resolution == .refund {
         text.append(
           "Once it arrives and is inspected, \(money(r.refundAmount)) is refunded to "
-            + MessageTemplates.paymentLabel(r.paymentMethod, language: .en) + ".")
+            + refundDestination(r, language: .en) + ".")
       } else {
         text.append(
           "The replacement ships at no charge in order \(r.replacementOrderID ?? "")"
@@ -87,6 +88,17 @@ enum ReturnMessages {
       }
       text += ["", "This is an automatic message from talabati; please do not reply."]
       return text.joined(separator: "\n")
+    }
+  }
+
+  /// Where a return's refund goes (R15, `ReturnRecord.refundRoute`), in the words the client
+  /// and the CLI print: a cash-on-delivery order's to the account balance.
+  static func refundDestination(_ r: ReturnRecord, language: Language) -> String {
+    switch r.refundRoute {
+    case .accountBalance: tr("refund.route.account-balance", language == .ar ? .ar : .en)
+    case .giftCardBalance: MessageTemplates.giftCardBalance(language)
+    case .originalMethod, .notCharged:
+      MessageTemplates.paymentLabel(r.paymentMethod, language: language)
     }
   }
 

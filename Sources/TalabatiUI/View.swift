@@ -136,7 +136,20 @@ private func drawStatusLine(_ model: AppModel, _ c: inout Canvas, row: Int) {
     )
   }
   if model.compact { hints = Array(hints.prefix(4)) + hints.dropFirst(4).filter(\.help) }
-  let placeWidth = min(c.width / 3, TextWidth.columns(place) + 1 + spare)
+  if model.route == .support, model.support?.confirmingCancel != nil {
+    // The call-back question (R21) is answered by Enter (cancel it) or Esc (keep it); the
+    // screen's other keys only dismiss it, so the line names the answers (issue 13 review).
+    hints =
+      [
+        (help: false, text: Bidi.isolate("Enter") + " " + c.t("hint.answerCancelCallback")),
+        (help: false, text: Bidi.isolate("Esc") + " " + c.t("hint.keepCallback")),
+      ] + hints.filter(\.help)
+  }
+  // Where the shopper is gives way whole, never cut mid-word (issue 13 review: the Arabic
+  // search results showed `…ﺥ q`): a screen's name wider than a third of the line is left
+  // out; the title row above names the screen.
+  if TextWidth.columns(place) + 1 + spare > c.width / 3 { place = "" }
+  let placeWidth = place.isEmpty ? 0 : TextWidth.columns(place) + 1 + spare
   // Whole hints only: a hint cut short ("Ent…") names no key. `?` keeps its place: it lists
   // the rest.
   var room = c.width - placeWidth - 2
@@ -152,9 +165,9 @@ private func drawStatusLine(_ model: AppModel, _ c: inout Canvas, row: Int) {
     }
   }
   c.paint(row: row, role: .statusLine)
-  c.text(place, row: row, start: 0, width: placeWidth, role: .statusLine)
+  if !place.isEmpty { c.text(place, row: row, start: 0, width: placeWidth, role: .statusLine) }
   c.text(
-    "│ " + shown.joined(separator: "  "), row: row, start: placeWidth,
+    (place.isEmpty ? " " : "│ ") + shown.joined(separator: "  "), row: row, start: placeWidth,
     width: c.width - placeWidth, role: .statusLine)
 }
 

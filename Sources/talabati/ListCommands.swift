@@ -23,6 +23,8 @@ struct OrderRowJSON: Encodable {
   var total: MoneyJSON
   var itemCount: Int
   var firstTitle: String
+  /// A search result's item that matched the query (the title the text output prints).
+  var matchedTitle: String?
   var archived: Bool
   var imported: Bool
   var status: String
@@ -34,6 +36,7 @@ struct OrderRowJSON: Encodable {
     total = MoneyJSON(s.total, lang)
     itemCount = s.itemCount
     firstTitle = s.firstTitle
+    matchedTitle = s.matchedTitle
     archived = s.archived
     imported = s.imported
     status = s.status.headline.rawValue
@@ -134,7 +137,8 @@ struct Orders: ParsableCommand {
             "count": Format.quantity(row.itemCount, unit: "item", lang: lang),
             "status": status,
           ]) + archivedMark)
-      out.line("    " + Sanitizer.clean(row.firstTitle))
+      // A search result shows the item that matched, as the client does (issue 13 item 5).
+      out.line("    " + Sanitizer.clean(row.matchedTitle ?? row.firstTitle))
     }
     if let next = page.next {
       out.line(

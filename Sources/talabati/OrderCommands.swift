@@ -42,6 +42,8 @@ struct OrderJSON: Encodable {
   var shipments: [ShipmentJSON]
   /// Refunds Amazon already paid for an imported order (issue 6); only `show` fills it.
   var importedRefunds: [ImportedRefundJSON]?
+  /// Returns of this order's items (R14); only `show` fills it.
+  var returns: [ReturnJSON]?
 
   struct ImportedRefundJSON: Encodable {
     var amount: MoneyJSON
@@ -118,10 +120,16 @@ struct Show: ParsableCommand {
     let o = try ctx.db.order(order, account: account.id)
     let now = ctx.now
     let refunds = try ctx.db.importedRefunds(order: o.id, account: account.id)
+    let returns = try ctx.db.returns(account: account.id, limit: 1000).filter {
+      $0.orderID == o.id
+    }
     if ctx.json {
       var json = OrderJSON(o, now: now, lang: ctx.lang)
       json.importedRefunds = refunds.map {
         .init(amount: MoneyJSON($0.amount, ctx.lang), refundedAt: $0.refundedAt)
+      }
+      json.returns = returns.map {
+        ReturnJSON($0, now: now, lang: ctx.lang, timeZone: account.timeZone)
       }
       try printJSON(json)
       return
@@ -172,6 +180,24 @@ struct Show: ParsableCommand {
           ? label(i.fulfilment, lang)
           : tr("cli.show.soldBy", lang, ["seller": Sanitizer.clean(i.seller.name)])
         out.line("      \(sellerText) · \(label(i.status(in: s, at: now), lang))")
+        if let r = returns.first(where: { $0.lines.contains { $0.itemID == i.id } }) {
+          // A return in progress (R14, R15), in the order details' words (issue 13).
+          out.line(
+            "      "
+              + tr(
+                "detail.return", lang,
+                [
+                  "rma": Bidi.isolate(r.rma),
+                  "stage": tr("returnStage.\(r.stage(at: now).rawValue)", lang),
+                ]))
+          if let rid = r.replacementOrderID {
+            out.line(
+              "      " + tr("returns.result.replacementOrder", lang, ["order": orderNumber(rid)]))
+          } else {
+            out.line("      " + returnRefundLine(r, now: now, lang: lang, timeZone: tz))
+          }
+          continue
+        }
         if e.cancellable {
           if let left = e.sellerWindowRemaining {
             out.line(
@@ -365,10 +391,17 @@ func refundLines(_ r: Refund, lang: Lang) -> [String] {
   ]
 }
 
-/// Where a refund goes: the gift-card balance, or the payment method charged.
+/// Where a refund goes: the gift-card balance, the payment method charged, or (a returned
+/// cash-on-delivery order, R15) the account balance. The client's `Labels.refundDestination`.
 func refundDestination(_ r: Refund, _ lang: Lang) -> String {
-  r.route == .giftCardBalance
-    ? tr("refund.route.gift-card-balance", lang) : label(r.paymentMethod, lang)
+  refundDestination(r.route, r.paymentMethod, lang)
+}
+
+func refundDestination(_ route: RefundRoute, _ p: PaymentMethod, _ lang: Lang) -> String {
+  switch route {
+  case .giftCardBalance, .accountBalance: tr("refund.route.\(route.rawValue)", lang)
+  case .originalMethod, .notCharged: label(p, lang)
+  }
 }
 
 /// Prints the refund breakdown of R9.

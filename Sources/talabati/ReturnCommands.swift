@@ -37,11 +37,16 @@ struct ReturnJSON: Encodable {
   /// R15: what goes back to the original payment method (zero for a replacement).
   var refund: MoneyJSON
   var paymentMethod: String
+  /// Where `refund` goes (R15): `original-method`, `gift-card-balance`, or `account-balance`
+  /// for cash collected on delivery; `refundText` says it in the client's words, in the
+  /// tense of the stage (absent for a replacement).
+  var refundRoute: String?
+  var refundText: String?
   var replacementOrder: String?
   var dropOffBy: Date
   var dropOffOverdue: Bool
 
-  init(_ r: ReturnRecord, now: Date, lang: Lang) {
+  init(_ r: ReturnRecord, now: Date, lang: Lang, timeZone: String = "Asia/Riyadh") {
     rma = r.rma
     order = r.orderID
     createdAt = r.timeline.initiatedAt
@@ -63,9 +68,33 @@ struct ReturnJSON: Encodable {
     itemsValue = MoneyJSON(r.itemsValue, lang)
     refund = MoneyJSON(r.refundAmount, lang)
     paymentMethod = plain(label(r.paymentMethod, lang))
+    if r.resolution == .refund {
+      refundRoute = r.refundRoute.rawValue
+      refundText = plain(returnRefundLine(r, now: now, lang: lang, timeZone: timeZone))
+    }
     replacementOrder = r.replacementOrderID
     dropOffBy = r.timeline.dropOffBy
     dropOffOverdue = r.isDropOffOverdue(at: now)
+  }
+}
+
+/// Where the refund of return `r` is at `now`, in the tense of its stage (R14, R15): the same
+/// keys and words as the client's `Labels.refundLine` (issue 13: `show` and `return` say what
+/// the order details say).
+func returnRefundLine(_ r: ReturnRecord, now: Date, lang: Lang, timeZone: String) -> String {
+  var args = [
+    "amount": money(r.refundAmount, lang),
+    "payment": refundDestination(r.refundRoute, r.paymentMethod, lang),
+  ]
+  switch r.stage(at: now) {
+  case .initiated, .droppedOff:
+    return tr("returns.result.refund", lang, args)
+  case .received:
+    return tr("returns.refund.inspecting", lang, args)
+  case .refundIssued, .replacementShipped:
+    args["date"] = Bidi.isolate(
+      Format.date(r.timeline.completedAt ?? now, lang: lang, timeZone: timeZone, style: .date))
+    return tr("returns.refund.issued", lang, args)
   }
 }
 
@@ -178,7 +207,7 @@ struct ReturnItems: ParsableCommand {
     if ctx.json {
       try printJSON(
         ResultJSON(
-          return: ReturnJSON(record, now: ctx.now, lang: lang),
+          return: ReturnJSON(record, now: ctx.now, lang: lang, timeZone: account.timeZone),
           packingInstructions: packingKeys.map { tr($0, lang) },
           returnAddress: ReturnAddress.lines, labelFile: labelFile, confirmationSent: true))
       return
@@ -200,7 +229,7 @@ struct ReturnItems: ParsableCommand {
           "returns.result.refund", lang,
           [
             "amount": money(record.refundAmount, lang),
-            "payment": label(record.paymentMethod, lang),
+            "payment": refundDestination(record.refundRoute, record.paymentMethod, lang),
           ]))
     }
     out.line()
@@ -305,7 +334,7 @@ struct Returns: ParsableCommand {
     if ctx.json {
       try printJSON(
         ListJSON(
-          returns: list.map { ReturnJSON($0, now: now, lang: lang) },
+          returns: list.map { ReturnJSON($0, now: now, lang: lang, timeZone: account.timeZone) },
           policy: table.rules.map {
             PolicyRuleJSON(category: $0.category, days: $0.days, returnable: $0.returnable)
           }))

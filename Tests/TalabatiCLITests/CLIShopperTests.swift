@@ -228,7 +228,7 @@ import Testing
     let ar = try CLI.run([
       "demo", "--store", two, "--orders", "2", "--now", CLI.now, "--lang", "ar",
     ])
-    #expect(ar.stdout.hasPrefix("أُنشئ متجر تجريبي فيه طلبين في "), "\(ar.stdout)")
+    #expect(ar.stdout.hasPrefix("أُنشئ متجر تجريبي فيه طلبان في "), "\(ar.stdout)")
 
     // An English account with one order, imported into an empty store without --lang.
     let export = try CLI.run(["export", "--store", one, "--now", CLI.now])

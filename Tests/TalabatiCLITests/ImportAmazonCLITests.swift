@@ -73,8 +73,8 @@ import Testing
     #expect(ar.code == 0, "\(ar.stderr)")
     // Piped output is logical Arabic text: the summary, the rejected row with its line, the
     // refunds (one stored, one for an order not in the store).
-    // Arabic number agreement: طلبين (2), 3 أسطر, سطر واحد.
-    #expect(ar.stdout.contains("استُورد طلبين من 3 أسطر"), "\(ar.stdout)")
+    // Arabic number agreement: طلبان (2, the subject of استُورد), 3 أسطر, سطر واحد.
+    #expect(ar.stdout.contains("استُورد طلبان من 3 أسطر"), "\(ar.stdout)")
     #expect(ar.stdout.contains("رُفض سطر واحد (تُرك طلب واحد"), "\(ar.stdout)")
     #expect(ar.stdout.contains("Order History.csv:5"), "\(ar.stdout)")
     #expect(ar.stdout.contains("الطلب 402-0000003-0000003"), "\(ar.stdout)")

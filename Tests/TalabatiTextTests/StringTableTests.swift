@@ -136,7 +136,7 @@ struct StringTableTests {
 /// Counts in CLI sentences agree with their number in Arabic (CLDR categories) and English.
 @Suite struct QuantityTests {
   @Test(arguments: [
-    (1, "طلب واحد", "1 order"), (2, "طلبين", "2 orders"), (3, "3 طلبات", "3 orders"),
+    (1, "طلب واحد", "1 order"), (2, "طلبان", "2 orders"), (3, "3 طلبات", "3 orders"),
     (10, "10 طلبات", "10 orders"), (11, "11 طلبًا", "11 orders"), (100, "100 طلب", "100 orders"),
     (0, "0 طلب", "0 orders"), (103, "103 طلبات", "103 orders"),
   ])

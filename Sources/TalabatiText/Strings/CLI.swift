@@ -15,7 +15,7 @@ extension StringTable {
       ar: "الطلب رقم {order} · تاريخ الطلب {date} · {status}",
       en: "Order {order} · placed {date} · {status}"),
     "cli.show.total": .init(
-      ar: "الإجمالي {total} · الدفع: {payment}", en: "Total {total} · paid with {payment}"),
+      ar: "الإجمالي {total} · الدفع: {payment}", en: "Total {total} · payment: {payment}"),
     "cli.show.shipment": .init(ar: "الشحنة {id} · {status}", en: "Shipment {id} · {status}"),
     "cli.show.expected": .init(ar: "التوصيل المتوقع {date}", en: "expected {date}"),
     "cli.show.soldBy": .init(ar: "يبيعها ويشحنها {seller}", en: "Sold and shipped by {seller}"),
@@ -29,7 +29,7 @@ extension StringTable {
     // MARK: cancel (R5, R6, R8, R9)
     "cli.cancel.done": .init(
       ar: "تم إلغاء السلع المحددة في الطلب رقم {order}:",
-      en: "Cancelled the checked items of order {order}:"),
+      en: "Cancelled these items of order {order}:"),
     "cli.cancel.refused": .init(
       ar: "لم يُلغَ شيء في الطلب رقم {order}:", en: "Nothing was cancelled in order {order}:"),
     "cli.cancel.nothingLeft": .init(

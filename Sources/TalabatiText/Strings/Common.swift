@@ -63,7 +63,9 @@ extension StringTable {
     "unit.second.many": .init(ar: "{n} ثانية", en: "{n} sec"),
     "unit.second.other": .init(ar: "{n} ثانية", en: "{n} sec"),
     "unit.order.one": .init(ar: "طلب واحد", en: "1 order"),
-    "unit.order.two": .init(ar: "طلبين", en: "2 orders"),
+    // Nominative dual: every sentence that counts orders names them as its subject ("استُورد
+    // طلبان", "فيه طلبان", "الموجودة من قبل: طلبان"); "طلبين" is for after a preposition.
+    "unit.order.two": .init(ar: "طلبان", en: "2 orders"),
     "unit.order.few": .init(ar: "{n} طلبات", en: "{n} orders"),
     "unit.order.many": .init(ar: "{n} طلبًا", en: "{n} orders"),
     "unit.order.other": .init(ar: "{n} طلب", en: "{n} orders"),

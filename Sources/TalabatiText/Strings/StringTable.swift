@@ -36,7 +36,7 @@ public enum StringTable {
       ("common", commonEntries), ("ui", uiEntries), ("cli", cliEntries),
       ("support", supportEntries), ("returns", returnsEntries), ("keys", keysEntries),
       ("refunds", refundEntries), ("counts", countEntries), ("cliErrors", cliErrorEntries),
-      ("display", displayEntries), ("serve", serveEntries),
+      ("display", displayEntries), ("serve", serveEntries), ("review", reviewEntries),
     ]
   }
 

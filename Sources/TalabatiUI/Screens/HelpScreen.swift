@@ -28,15 +28,29 @@ enum HelpScreen: ScreenRenderer {
   static func draw(_ model: AppModel, _ c: inout Canvas, rows: Range<Int>) {
     let entries = entries(model)
     let keyWidth = min(24, c.width / 3)
-    let first = max(0, min(model.helpScroll, entries.count - rows.count))
+    // What a key does wraps under itself instead of being cut (issue 13 review: at 40
+    // columns `Cancel checked items in…`, `Go to the last loaded r…`): one entry's rows.
+    let textWidth = max(1, c.width - keyWidth - 3)
+    var lines: [(keys: String?, text: String)] = []
+    var firstRow: [Int] = []
+    for e in entries {
+      firstRow.append(lines.count)
+      let pieces = WrapCache.wrap(c.t(e.help), columns: textWidth, mode: c.mode)
+      for (k, piece) in pieces.enumerated() {
+        lines.append((k == 0 ? Bidi.isolate(e.keys.joined(separator: " ")) : nil, piece))
+      }
+    }
+    // The scroll counts entries; the first row shown is an entry's first row.
+    let wanted = firstRow.isEmpty ? 0 : firstRow[min(model.helpScroll, firstRow.count - 1)]
+    let clamped = max(0, min(wanted, lines.count - rows.count))
+    let first = firstRow.first { $0 >= clamped } ?? clamped  // never start mid-entry
     for (i, row) in rows.enumerated() {
       let n = first + i
-      guard n < entries.count else { break }
-      let e = entries[n]
-      c.text(
-        Bidi.isolate(e.keys.joined(separator: " ")), row: row, start: 2, width: keyWidth,
-        role: .key)
-      c.text(c.t(e.help), row: row, start: keyWidth + 3, role: .normal)
+      guard n < lines.count else { break }
+      if let keys = lines[n].keys {
+        c.text(keys, row: row, start: 2, width: keyWidth, role: .key)
+      }
+      c.text(lines[n].text, row: row, start: keyWidth + 3, role: .normal)
     }
   }
 }

@@ -29,7 +29,9 @@ enum ResultScreen: ScreenRenderer {
       ]
       // R6: the confirmation e-mail first, so it shows even on a small screen.
       let mail = model.email.isEmpty ? l.t("result.mailAccount") : l.id(model.email)
-      lines.append(BodyLine(text: l.t("result.mail", ["email": mail]), role: .accent))
+      // An unpaid cash-on-delivery cancel refunds nothing: the e-mail promises no refund.
+      let mailKey = outcome.refund.refundsMoney ? "result.mail" : "result.mailUnpaid"
+      lines.append(BodyLine(text: l.t(mailKey, ["email": mail]), role: .accent))
       // On a short screen the items give way to the refund (the first line counts them,
       // the e-mail lists them).
       for item in outcome.cancelledItems {

@@ -69,7 +69,9 @@ extension Labels {
   /// goes back once the package arrives and is inspected (initiated, dropped off), it goes
   /// back once the inspection ends (received), it went back on a date (refund issued).
   func refundLine(_ r: ReturnRecord, now: Date) -> String {
-    var args = ["amount": money(r.refundAmount), "payment": payment(r.paymentMethod)]
+    var args = [
+      "amount": money(r.refundAmount), "payment": refundDestination(r.refundRoute, r.paymentMethod),
+    ]
     switch r.stage(at: now) {
     case .initiated, .droppedOff:
       return t("returns.result.refund", args)

@@ -23,7 +23,11 @@ enum ReturnResolutionScreen: ScreenRenderer {
     } else {
       value = .zero(model.order?.currency ?? "SAR")
     }
-    let payment = model.order.map { c.labels.payment($0.paymentMethod) } ?? ""
+    let payment =
+      model.order.map {
+        c.labels.refundDestination(
+          RefundRoute.forReturn(paidWith: $0.paymentMethod.kind), $0.paymentMethod)
+      } ?? ""
     let labels = [
       c.t("returns.resolution.refund", ["amount": c.money(value), "payment": payment]),
       c.t("returns.resolution.replacement"),
@@ -75,7 +79,10 @@ enum ReturnConfirmScreen: ScreenRenderer {
         r.resolution == .refund
         ? l.t(
           "returns.resolution.refund",
-          ["amount": l.money(r.refundAmount), "payment": l.payment(r.paymentMethod)])
+          [
+            "amount": l.money(r.refundAmount),
+            "payment": l.refundDestination(r.refundRoute, r.paymentMethod),
+          ])
         : l.t("returns.resolution.replacement")
       lines.append(
         BodyLine(text: l.t("returns.confirm.resolution", ["resolution": what]), indent: 2))

@@ -219,6 +219,20 @@ func updateReturns(_ model: inout AppModel, _ action: ReturnsAction) -> [Effect]
       model.flash = .info("flash.nothingDelivered")
       return []
     }
+    // Every delivered item already has a return (R14): say so here, so the details do not
+    // offer `r` for a list where nothing can be ticked (issue 13 review).
+    let returned = Set(
+      (model.returns.list ?? []).filter { $0.orderID == order.id }.flatMap {
+        $0.lines.map(\.itemID)
+      })
+    let open = order.shipments.contains { s in
+      s.timeline.stage(at: model.now) == .delivered
+        && s.items.contains { !$0.isCancelled && !returned.contains($0.id) }
+    }
+    guard open else {
+      model.flash = .info("returns.noneReturnable")
+      return []
+    }
     model.returns.flow = ReturnFlow(orderID: order.id)
     model.stack.append(.returnSelect)
     model.busy = true

@@ -130,6 +130,15 @@ extension Labels {
       separator: listSeparator)
   }
 
+  /// Where a refund by `route` of an order paid with `p` goes (R9, R15): the method charged,
+  /// the gift-card balance, or (a returned cash-on-delivery order) the account balance.
+  func refundDestination(_ route: RefundRoute, _ p: PaymentMethod) -> String {
+    switch route {
+    case .giftCardBalance, .accountBalance: t("refund.route.\(route.rawValue)")
+    case .originalMethod, .notCharged: payment(p)
+    }
+  }
+
   /// How the order was paid.
   func payment(_ p: PaymentMethod) -> String {
     let kind = t("payment.\(p.kind.rawValue)")
@@ -207,9 +216,7 @@ extension Labels {
       BodyLine(
         text: t("refund.total", ["amount": money(r.total)]), role: .accent,
         indent: 2))
-    let to =
-      r.route == .giftCardBalance
-      ? t("refund.route.gift-card-balance") : payment(r.paymentMethod)
+    let to = refundDestination(r.route, r.paymentMethod)
     lines.append(BodyLine(text: t("refund.to", ["payment": to]), indent: 2))
     return lines
   }
