@@ -61,10 +61,17 @@ public final class AppDatabase: Sendable {
   /// damaged, newer). The ordinary writable open is used instead when the store is missing
   /// (it is created, as before), when it needs a migration, when the read-only connection
   /// cannot be opened, or when an account closure is due at `now` (R29: it is carried out
-  /// before anything is read). Writes on the returned store throw `.readOnly`.
+  /// before anything is read), or when a message waits in `Maildir/tmp/` (its writer died
+  /// between COMMIT and delivery: the writable open delivers it, `Maildir.recover`). Writes on
+  /// the returned store throw `.readOnly`.
   public static func openForReading(at path: String, now: Date) throws -> AppDatabase {
     var info = stat()
     guard !path.isEmpty, !path.contains("\0"), stat(path, &info) == 0 else {
+      return try openFile(at: path)
+    }
+    let tmp = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent()
+      .appendingPathComponent("Maildir/tmp").path
+    if let waiting = try? FileManager.default.contentsOfDirectory(atPath: tmp), !waiting.isEmpty {
       return try openFile(at: path)
     }
     let nowMs = try PreparedOrder.millis(now, "the time")

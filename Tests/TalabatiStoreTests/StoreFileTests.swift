@@ -255,6 +255,31 @@ struct StoreFileTests {
     #expect(FileManager.default.fileExists(atPath: missing))
   }
 
+  /// A committed message still waiting in `Maildir/tmp/` (its writer died between COMMIT and
+  /// the rename) is delivered by a read command's open too: that open is then the writable one.
+  @Test func openForReadingDeliversAWaitingMessage() throws {
+    let dir = try Fixture.tempDir()
+    let path = dir + "/talabati.sqlite"
+    do {
+      let db = try AppDatabase.openFile(at: path)
+      try db.createAccount(Fixture.shopper)
+      try db.writer.write { db in
+        try db.execute(
+          sql: """
+            INSERT INTO outbox (accountId, kind, createdAt, subject, recipient, maildirFile, message)
+            VALUES (1, 'archive', 0, 's', 'r', 'committed.1_1.host', 'm')
+            """)
+      }
+    }
+    _ = FileManager.default.createFile(
+      atPath: dir + "/Maildir/tmp/committed.1_1.host", contents: Data("m".utf8))
+    let db = try AppDatabase.openForReading(at: path, now: Fixture.t0)
+    #expect(!db.isReadOnly)
+    #expect(Fixture.files(dir + "/Maildir/new") == ["committed.1_1.host"])
+    #expect(Fixture.files(dir + "/Maildir/tmp").isEmpty)
+    #expect(try AppDatabase.openForReading(at: path, now: Fixture.t0).isReadOnly)
+  }
+
   /// R29: when a closure is due, a read command's open is the writable one, so the closure
   /// is carried out before anything is read; before it is due, the open is read-only.
   @Test func openForReadingIsWritableWhenAClosureIsDue() throws {
