@@ -11,18 +11,22 @@ adjacent), then times:
   3. sqlite3's own `.import --csv` of the same file into a bare table
 
 Usage:
-  /usr/bin/python3 scripts/bench-csv.py [--rows 1000000] [--talabati PATH] [--keep DIR]
+  /usr/bin/python3 scripts/bench-csv.py [--rows 1000000] [--bin PATH] [--base PATH] [--keep DIR]
 
-Build the binary first:
-  swift build -c release --static-swift-stdlib --scratch-path .build-csv-rel --product talabati
+The binary is the one `make release` builds (`make bench-csv` passes it); `--base` measures a
+second one (main's, built with `--scratch-path .build-base`) in the same run. Both run with
+the caller's environment minus SWIFT_BACKTRACE and TALABATI_* (a user's path). sqlite3's
+`.import` runs before, between and after them; the ratio uses its median. `uptime` is printed
+before and after.
 """
 
 import argparse
 import json
 import os
 import random
-import resource
+import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -118,70 +122,110 @@ def generate(path, rows, seed=2026):
     return order_no
 
 
-def timed(cmd, **kw):
+USER_ENV = {k: v for k, v in os.environ.items()
+            if k != "SWIFT_BACKTRACE" and not k.startswith("TALABATI_")}
+
+
+def uptime():
+    return subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
+
+
+def timed(cmd):
+    """Runs `cmd` under /usr/bin/time -v (when present): its result, wall s, CPU s, peak MB."""
+    timer = ["/usr/bin/time", "-v"] if os.path.exists("/usr/bin/time") else []
     start = time.monotonic()
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    proc = subprocess.run(cmd, capture_output=True, text=True, **kw)
+    proc = subprocess.run(timer + cmd, capture_output=True, text=True, env=USER_ENV)
     seconds = time.monotonic() - start
-    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return proc, seconds, max(rss, before)
+    def field(name):
+        m = re.search(name + r": *([0-9.]+)", proc.stderr)
+        return float(m.group(1)) if m else 0.0
+    cpu = field("User time \\(seconds\\)") + field("System time \\(seconds\\)")
+    rss = field("Maximum resident set size \\(kbytes\\)") / 1024
+    return proc, seconds, cpu, rss
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rows", type=int, default=1_000_000)
-    ap.add_argument("--talabati", default=".build-csv-rel/release/talabati")
-    ap.add_argument("--keep", help="keep the generated files in this directory")
+    ap.add_argument("--bin", "--talabati", dest="talabati",
+                    default=".build/release/talabati")
+    ap.add_argument("--base", help="a second binary (e.g. main's) measured in the same run")
+    ap.add_argument("--keep", help="keep the generated files in this directory (reused when "
+                    "it already holds a file of --rows rows)")
     ap.add_argument("--generate-only", action="store_true")
     args = ap.parse_args()
 
     work = args.keep or tempfile.mkdtemp(prefix="talabati-bench-")
     os.makedirs(work, exist_ok=True)
     csv = os.path.join(work, "Order History.csv")
-    t0 = time.monotonic()
-    orders = generate(csv, args.rows)
-    size = os.path.getsize(csv)
-    print(f"generated {args.rows:,} rows ({orders:,} orders, {size / 1e6:.0f} MB) "
-          f"in {time.monotonic() - t0:.1f} s: {csv}")
+    stamp = os.path.join(work, "rows")
+    if os.path.exists(csv) and os.path.exists(stamp) and open(stamp).read() == str(args.rows):
+        print(f"reusing {csv}")
+    else:
+        t0 = time.monotonic()
+        orders = generate(csv, args.rows)
+        open(stamp, "w").write(str(args.rows))
+        print(f"generated {args.rows:,} rows ({orders:,} orders, "
+              f"{os.path.getsize(csv) / 1e6:.0f} MB) in {time.monotonic() - t0:.1f} s: {csv}")
     if args.generate_only:
         return
 
+    print("before:", uptime())
     results = []
-    if os.access(args.talabati, os.X_OK):
-        store = os.path.join(work, "bench.sqlite")
-        for p in (store, store + "-wal", store + "-shm"):
-            if os.path.exists(p):
-                os.remove(p)
-        for label in ("talabati import-amazon (fresh store)", "talabati import-amazon (again)"):
-            proc, secs, rss = timed([args.talabati, "import-amazon", csv, "--json",
-                                     "--store", store])
-            if proc.returncode != 0:
-                print(proc.stderr, file=sys.stderr)
-                sys.exit(f"{label} failed with exit code {proc.returncode}")
-            r = json.loads(proc.stdout)
-            note = (f"imported {r['ordersImported']:,}, skipped {r['ordersSkipped']:,}, "
-                    f"rejected rows {r['rejectedRowCount']:,}")
-            results.append((label, secs, rss, note))
-    else:
-        print(f"(no executable at {args.talabati}: talabati rows skipped)")
+    bins = [("talabati", args.talabati)] + ([("base", args.base)] if args.base else [])
 
-    if shutil.which("sqlite3"):
+    def sqlite_import():
         db = os.path.join(work, "bare.sqlite")
         if os.path.exists(db):
             os.remove(db)
-        proc, secs, rss = timed(["sqlite3", db, ".import --csv '" + csv + "' t"])
+        proc, secs, cpu, rss = timed(["sqlite3", db, ".import --csv '" + csv + "' t"])
         if proc.returncode != 0:
             print(proc.stderr, file=sys.stderr)
         count = subprocess.run(["sqlite3", db, "SELECT count(*) FROM t"],
                                capture_output=True, text=True).stdout.strip()
-        results.append(("sqlite3 .import (bare table)", secs, rss, f"{count} rows"))
-    else:
-        print("(sqlite3 not installed: its row skipped)")
+        os.remove(db)
+        results.append(("sqlite3 .import (bare table)", secs, cpu, rss, f"{count} rows"))
+        return secs
 
+    floors = []
+    have_sqlite = shutil.which("sqlite3") is not None
+    if not have_sqlite:
+        print("(sqlite3 not installed: its rows skipped)")
+    for name, binary in bins:
+        if not os.access(binary, os.X_OK):
+            print(f"(no executable at {binary}: its rows skipped)")
+            continue
+        if have_sqlite:
+            floors.append(sqlite_import())
+        store = os.path.join(work, "bench.sqlite")
+        for p in (store, store + "-wal", store + "-shm"):
+            if os.path.exists(p):
+                os.remove(p)
+        for label in ("import-amazon (fresh store)", "import-amazon (again)"):
+            proc, secs, cpu, rss = timed([binary, "import-amazon", csv, "--json",
+                                          "--store", store])
+            if proc.returncode != 0:
+                print(proc.stderr[-2000:], file=sys.stderr)
+                sys.exit(f"{name} {label} failed with exit code {proc.returncode}")
+            r = json.loads(proc.stdout)
+            note = (f"imported {r['ordersImported']:,}, skipped {r['ordersSkipped']:,}, "
+                    f"rejected rows {r['rejectedRowCount']:,}")
+            results.append((f"{name}: {label}", secs, cpu, rss, note))
+    if have_sqlite:
+        floors.append(sqlite_import())
+    print("after:", uptime())
+
+    floor = statistics.median(floors) if floors else None
     print()
-    print(f"{'what':40} {'seconds':>8} {'rows/s':>10} {'max RSS':>9}  notes")
-    for label, secs, rss, note in results:
-        print(f"{label:40} {secs:8.2f} {args.rows / secs:10,.0f} {rss / 1024:7.0f}MB  {note}")
+    print(f"{'what':44} {'wall s':>7} {'CPU s':>6} {'rows/s':>10} {'of sqlite3':>10} "
+          f"{'peak RSS':>9}  notes")
+    for label, secs, cpu, rss, note in results:
+        ratio = f"{floor / secs * 100:9.0f}%" if floor else ""
+        print(f"{label:44} {secs:7.2f} {cpu:6.2f} {args.rows / secs:10,.0f} {ratio:>10} "
+              f"{rss:7.0f}MB  {note}")
+    if floor:
+        print(f"(of sqlite3: sqlite3's median wall time over its {len(floors)} runs, "
+              f"interleaved with the imports, divided by the row's)")
     if not args.keep:
         shutil.rmtree(work)
 

@@ -114,6 +114,8 @@ struct AmazonRow {
 
   /// `text` without NUL characters, cut to `limit` scalars (the last one "…").
   static func cap(_ text: String, _ limit: Int) -> String {
+    // Fast path: fewer UTF-8 bytes than the limit means fewer scalars; no NUL, nothing to do.
+    if text.utf8.count < limit && !text.utf8.contains(0) { return text }
     var scalars = String.UnicodeScalarView()
     var n = 0
     for s in text.unicodeScalars where s.value != 0 {
@@ -199,32 +201,35 @@ enum AmazonOrderBuilder {
     return .success(order)
   }
 
-  /// Gives the order's shipments and items ids derived from the order number (and `salt`):
-  /// the same file always gives the same ids. They live in [10^12, 10^12 + 9·10^14), far from
-  /// the small sequential ids of orders placed in talabati; a collision is retried with
+  /// Gives the order's shipments and items ids derived from its placing time and its number
+  /// (and `salt`): the same file always gives the same ids. Each second of placing time owns a
+  /// block of 100,000 ids in [10^12, 10^12 + 9·10^14), far from the small sequential ids of
+  /// orders placed in talabati; inside it the order number's hash picks where the order's ids
+  /// start. Ids that follow the orders' dates keep a batch's rows together in the shipment
+  /// and item tables (whose rowid the id is): hashed ids scattered them over the whole table,
+  /// so every batch rewrote most of its pages (issue 12). A collision is retried with
   /// another salt by the importer.
   static func assignIDs(_ order: inout Order, salt: UInt64) {
-    func id(_ kind: UInt8, _ index: Int) -> Int64 {
-      var h: UInt64 = 0xcbf2_9ce4_8422_2325
-      func mix(_ b: UInt8) {
-        h ^= UInt64(b)
-        h = h &* 0x100_0000_01b3
-      }
-      for b in order.id.utf8 { mix(b) }
-      mix(kind)
-      for k in 0..<8 { mix(UInt8(truncatingIfNeeded: UInt64(index) >> (k * 8))) }
-      for k in 0..<8 { mix(UInt8(truncatingIfNeeded: salt >> (k * 8))) }
-      // Final avalanche (splitmix64).
-      h = (h ^ (h >> 30)) &* 0xbf58_476d_1ce4_e5b9
-      h = (h ^ (h >> 27)) &* 0x94d0_49bb_1331_11eb
-      h ^= h >> 31
-      return 1_000_000_000_000 + Int64(h % 900_000_000_000_000)
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    func mix(_ b: UInt8) {
+      h ^= UInt64(b)
+      h = h &* 0x100_0000_01b3
     }
+    for b in order.id.utf8 { mix(b) }
+    for k in 0..<8 { mix(UInt8(truncatingIfNeeded: salt >> (k * 8))) }
+    // Final avalanche (splitmix64).
+    h = (h ^ (h >> 30)) &* 0xbf58_476d_1ce4_e5b9
+    h = (h ^ (h >> 27)) &* 0x94d0_49bb_1331_11eb
+    h ^= h >> 31
+    let seconds = order.placedAt.timeIntervalSince1970
+    let second = seconds.isFinite ? Int64(min(max(seconds, 0), 8_999_999_999)) : 0
+    let start = 1_000_000_000_000 + second * 100_000 + Int64(h % 95_000)
+    func id(_ index: Int) -> Int64 { start + Int64(index) }
     var itemIndex = 0
     for s in order.shipments.indices {
-      order.shipments[s].id = id(1, s)
+      order.shipments[s].id = id(s)
       for i in order.shipments[s].items.indices {
-        order.shipments[s].items[i].id = id(2, itemIndex)
+        order.shipments[s].items[i].id = id(itemIndex)
         itemIndex += 1
       }
     }

@@ -51,9 +51,18 @@ public enum AmazonValues {
   /// units of `currency` (`1,234.50` USD → 123450). Digits beyond the currency's precision are
   /// rounded half away from zero. Nil when the text is not an amount or is absurdly large.
   public static func money(_ cell: String, currency: String) -> Int64? {
-    var s = Substring(cell.trimmed)
+    // Most cells are plain digits with `,` and `.` (`1,234.50`): no sign, parentheses, blanks
+    // or currency to strip, so the String and Unicode work below is skipped (issue 12).
+    let plain =
+      !cell.utf8.isEmpty
+      && cell.utf8.allSatisfy {
+        (48...57).contains($0) || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ".")
+      }
+    var s = Substring(plain ? cell : cell.trimmed)
     var negative = false
-    if s.hasPrefix("(") && s.hasSuffix(")") {
+    if plain {
+      // nothing to strip
+    } else if s.hasPrefix("(") && s.hasSuffix(")") {
       negative = true
       s = s.dropFirst().dropLast()
     }
@@ -71,14 +80,16 @@ public enum AmazonValues {
       }
       s = Substring(String(s).trimmed)
     }
-    if s.hasPrefix("-") {
-      negative.toggle()
-      s = s.dropFirst()
-    }
-    stripAffix()
-    if s.hasPrefix("-") {
-      negative.toggle()
-      s = s.dropFirst()
+    if !plain {
+      if s.hasPrefix("-") {
+        negative.toggle()
+        s = s.dropFirst()
+      }
+      stripAffix()
+      if s.hasPrefix("-") {
+        negative.toggle()
+        s = s.dropFirst()
+      }
     }
     let digits = minorDigits(currency)
     var whole: Int64 = 0
@@ -253,8 +264,14 @@ public enum AmazonValues {
           ? .applePay
           : (l.has("cash") || l.has("cod")) ? .cashOnDelivery : .card
     // The last four digits, when the cell ends with them ("Visa - 1234", "ending in 1234").
-    let digits = first.reversed().prefix { $0.isASCII && $0.isNumber }
-    let last4 = digits.count == 4 ? String(digits.reversed()) : ""
+    // On the UTF-8 bytes: reversing Characters breaks graphemes for every row (issue 12). A
+    // digit followed by a combining mark ends the run either way (the mark is not a digit).
+    var run = 0
+    for b in first.utf8.reversed() {
+      guard (48...57).contains(b) else { break }
+      run += 1
+    }
+    let last4 = run == 4 ? String(decoding: first.utf8.suffix(4), as: UTF8.self) : ""
     return PaymentMethod(kind: kind, last4: last4)
   }
 }

@@ -52,6 +52,50 @@ public final class AppDatabase: Sendable {
     try openFile(at: path, forceReadOnly: false, fault: nil)
   }
 
+  /// Opens the store at `path` for a command that only reads (`orders`, `show`, `export`).
+  ///
+  /// An existing, up-to-date store is opened through a read-only connection: the open writes
+  /// nothing to the store and syncs nothing (a writable open re-creates the WAL in a write
+  /// transaction: two to four `fdatasync` calls, issue 12 goal 6). SQLite still reads the
+  /// WAL, so the latest committed data is seen, and the same refusals apply (not SQLite,
+  /// damaged, newer). The ordinary writable open is used instead when the store is missing
+  /// (it is created, as before), when it needs a migration, when the read-only connection
+  /// cannot be opened, or when an account closure is due at `now` (R29: it is carried out
+  /// before anything is read), or when a message waits in `Maildir/tmp/` (its writer died
+  /// between COMMIT and delivery: the writable open delivers it, `Maildir.recover`). Writes on
+  /// the returned store throw `.readOnly`.
+  public static func openForReading(at path: String, now: Date) throws -> AppDatabase {
+    var info = stat()
+    guard !path.isEmpty, !path.contains("\0"), stat(path, &info) == 0 else {
+      return try openFile(at: path)
+    }
+    let tmp = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent()
+      .appendingPathComponent("Maildir/tmp").path
+    if let waiting = try? FileManager.default.contentsOfDirectory(atPath: tmp), !waiting.isEmpty {
+      return try openFile(at: path)
+    }
+    let nowMs = try PreparedOrder.millis(now, "the time")
+    do {
+      let store = try openFile(at: path, forceReadOnly: true, fault: nil)
+      let due = try store.guarded {
+        try store.writer.read { db in
+          // The same condition as `applyDueClosures(now:)`.
+          try Bool.fetchOne(
+            db,
+            sql: """
+              SELECT 1 FROM account_closure
+              WHERE withdrawnAt IS NULL AND erasedAt IS NULL AND effectiveAt <= ? LIMIT 1
+              """,
+            arguments: [nowMs]) ?? false
+        }
+      }
+      if !due { return store }
+    } catch StoreError.readOnly {
+      // Needs a migration, or SQLite may not create the `-shm` beside a WAL: open as usual.
+    }
+    return try openFile(at: path)
+  }
+
   /// An empty store in memory (tests, previews). Messages stay in the outbox table unless
   /// `maildir` names a directory to deliver them into.
   public static func inMemory(maildir: String? = nil) throws -> AppDatabase {

@@ -162,7 +162,7 @@ struct Export: ParsableCommand {
   var output: String?
 
   func run() throws {
-    let ctx = try Context.open(global)
+    let ctx = try Context.open(global, readOnly: true)
     let account = try ctx.requireAccount()
     let data = try ctx.db.exportDocument(account: account.id).encoded()
     if let output {

@@ -176,15 +176,22 @@ struct Context {
   var storePath: String
 
   /// Opens the store (creating and, for the default location, seeding it with demo data).
-  static func open(_ options: GlobalOptions) throws -> Context { try open(options.values) }
+  /// `readOnly`: the command only reads (`orders`, `show`, `export`), so an existing store is
+  /// opened without writing or syncing anything (`AppDatabase.openForReading`, issue 12).
+  static func open(_ options: GlobalOptions, readOnly: Bool = false) throws -> Context {
+    try open(options.values, readOnly: readOnly)
+  }
 
   /// Opens the store (creating and, for the default location, seeding it with demo data).
-  static func open(_ options: GlobalValues) throws -> Context {
+  static func open(_ options: GlobalValues, readOnly: Bool = false) throws -> Context {
     let clock = try options.clock()
     let requested = try options.requestedLanguage()
     let (path, isDefault) = try options.storeLocation()
     let existed = FileManager.default.fileExists(atPath: path)
-    let db = try AppDatabase.openFile(at: path)
+    let db =
+      readOnly && existed
+      ? try AppDatabase.openForReading(at: path, now: clock.now())
+      : try AppDatabase.openFile(at: path)
     if isDefault && !existed {
       let demo = try DemoGenerator.populate(db, orders: 60, seed: 2026, now: clock.now())
       _ = try DemoGenerator.addDemoReturns(db, account: demo.id, now: clock.now())

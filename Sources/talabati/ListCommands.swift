@@ -78,7 +78,7 @@ struct Orders: ParsableCommand {
   }
 
   func run() throws {
-    let ctx = try Context.open(global)
+    let ctx = try Context.open(global, readOnly: true)
     let view: OrderListView = archived ? .archived : cancelled ? .cancelled : all ? .all : .orders
     var cursor: ListCursor?
     if let after {

@@ -115,7 +115,7 @@ struct Show: ParsableCommand {
   @Argument(help: "The order number, e.g. 402-1234567-1234567.") var order: String
 
   func run() throws {
-    let ctx = try Context.open(global)
+    let ctx = try Context.open(global, readOnly: true)
     let account = try ctx.requireAccount()
     let o = try ctx.db.order(order, account: account.id)
     let now = ctx.now

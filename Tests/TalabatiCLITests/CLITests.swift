@@ -147,6 +147,47 @@ import Testing
     #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == content)
   }
 
+  /// Issue 12, goal 6: `orders`, `show` and `export` only read, so they leave the store's
+  /// bytes and mtime as they were (before, every start re-created the WAL in a write
+  /// transaction and synced it: 4 `fdatasync` calls a user waits for). They still answer.
+  @Test func readCommandsLeaveTheStoreUntouched() throws {
+    let store = try CLI.demoStore(orders: 20)
+    let first = try #require(try allOrderIDs(store).first)
+    func fingerprint() throws -> (Data, Int, Int) {
+      var info = stat()
+      #expect(stat(store, &info) == 0)
+      return (
+        try Data(contentsOf: URL(fileURLWithPath: store)), info.st_mtim.tv_sec,
+        info.st_mtim.tv_nsec
+      )
+    }
+    let before = try fingerprint()
+    usleep(20_000)  // an mtime written now would differ from the one recorded
+    for args in [
+      ["orders", "--limit", "30"], ["show", first], ["export"], ["orders", "--search", "kindle"],
+    ] {
+      let r = try CLI.run(args + ["--store", store, "--now", CLI.now, "--lang", "en"])
+      #expect(r.code == 0, "\(args): \(r.stderr)")
+      #expect(!r.stdout.isEmpty, "\(args) printed nothing")
+      let after = try fingerprint()
+      #expect(after.0 == before.0, "\(args) changed the store's bytes")
+      #expect(after.1 == before.1 && after.2 == before.2, "\(args) changed the store's mtime")
+    }
+  }
+
+  /// A damaged store is refused by a read command with exit 5, as by any other.
+  @Test func damagedStoreIsRefusedByReadCommands() throws {
+    let path = CLI.tempDir().appendingPathComponent("damaged.sqlite").path
+    var bytes = Data("SQLite format 3\0".utf8)
+    bytes.append(Data(repeating: 0xAB, count: 8192))
+    try bytes.write(to: URL(fileURLWithPath: path))
+    for args in [["orders"], ["show", "402-1234567-1234567"], ["export"]] {
+      let r = try CLI.run(args + ["--store", path, "--now", CLI.now, "--lang", "en"])
+      #expect(r.code == 5, "\(args): \(r.stderr)")
+      #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
+    }
+  }
+
   @Test func readOnlyStoreIsReportedOnWrite() throws {
     guard getuid() != 0 else {
       // root ignores file permissions; the store tests cover read-only through SQLite's flag.

@@ -148,6 +148,155 @@ struct StoreFileTests {
     #expect(Fixture.files(tmp) == ["fresh.1_3.host"])
   }
 
+  /// The bytes and modification time (ns) of a file: what a write, even one that changes no
+  /// row, would alter.
+  static func fingerprint(_ path: String) throws -> (Data, Int, Int) {
+    var info = stat()
+    #expect(stat(path, &info) == 0)
+    return (
+      try Data(contentsOf: URL(fileURLWithPath: path)), info.st_mtim.tv_sec, info.st_mtim.tv_nsec
+    )
+  }
+
+  /// Issue 12, goal 6: opening for reading (what `orders`, `show` and `export` do) writes
+  /// nothing to the store: its bytes and mtime stay the same, though the reads work. The
+  /// writable open re-creates the WAL in a write transaction (and syncs it) on every start.
+  @Test func openForReadingLeavesTheFileUntouched() throws {
+    let path = try Fixture.tempDir() + "/talabati.sqlite"
+    let o = Fixture.order(1, placedAt: Fixture.t0)
+    do {
+      let db = try AppDatabase.openFile(at: path)
+      try db.createAccount(Fixture.shopper)
+      _ = try db.insert(orders: [o], account: 1, actor: "t")
+    }
+    let before = try Self.fingerprint(path)
+    usleep(20_000)  // an mtime written now would differ from the one recorded
+    for _ in 0..<2 {
+      let db = try AppDatabase.openForReading(at: path, now: Fixture.t0)
+      #expect(try db.order(o.id, account: 1) == o)
+      #expect(throws: StoreError.readOnly(path)) {
+        try db.archive(order: o.id, account: 1, at: Fixture.t0, actor: "t")
+      }
+    }
+    let after = try Self.fingerprint(path)
+    #expect(after.0 == before.0, "the store's bytes changed")
+    #expect(after.1 == before.1 && after.2 == before.2, "the store's mtime changed")
+  }
+
+  /// A reader opened while another session holds the store open sees what that session
+  /// committed last, still in its WAL (not yet checkpointed into the file).
+  @Test func openForReadingSeesCommitsStillInTheWAL() throws {
+    let path = try Fixture.tempDir() + "/talabati.sqlite"
+    let writer = try AppDatabase.openFile(at: path)
+    try writer.createAccount(Fixture.shopper)
+    _ = try writer.insert(orders: [Fixture.order(1, placedAt: Fixture.t0)], account: 1, actor: "t")
+    let reader1 = try AppDatabase.openForReading(at: path, now: Fixture.t0)
+    #expect(
+      try reader1.order(Fixture.number(1), account: 1) == Fixture.order(1, placedAt: Fixture.t0))
+    let o2 = Fixture.order(2, placedAt: Fixture.t0.addingTimeInterval(60))
+    _ = try writer.insert(orders: [o2], account: 1, actor: "t")
+    try writer.archive(order: Fixture.number(1), account: 1, at: Fixture.t0, actor: "t")
+    let reader2 = try AppDatabase.openForReading(at: path, now: Fixture.t0)
+    #expect(try reader2.order(o2.id, account: 1) == o2)
+    #expect(try reader2.order(Fixture.number(1), account: 1).isArchived)
+  }
+
+  /// Opening for reading refuses what the writable open refuses, with the same errors (exit 5),
+  /// and leaves a foreign file byte-identical.
+  @Test func openForReadingRefusesForeignDamagedAndNewerFiles() throws {
+    let dir = try Fixture.tempDir()
+    let notes = dir + "/notes.txt"
+    let diary = Data("hello, this is my diary\n".utf8)
+    try diary.write(to: URL(fileURLWithPath: notes))
+    #expect(throws: StoreError.notADatabase(notes)) {
+      try AppDatabase.openForReading(at: notes, now: Fixture.t0)
+    }
+    #expect(try Data(contentsOf: URL(fileURLWithPath: notes)) == diary)
+
+    let damaged = dir + "/damaged.sqlite"
+    var bytes = Data("SQLite format 3\0".utf8)
+    bytes.append(Data(repeating: 0xAB, count: 8192))
+    try bytes.write(to: URL(fileURLWithPath: damaged))
+    #expect(throws: StoreError.corrupt(damaged)) {
+      try AppDatabase.openForReading(at: damaged, now: Fixture.t0)
+    }
+
+    let newer = dir + "/newer.sqlite"
+    _ = try AppDatabase.openFile(at: newer)
+    let queue = try DatabaseQueue(path: newer)
+    try queue.write { db in
+      try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9-from-the-future')")
+    }
+    try queue.close()
+    #expect(throws: StoreError.newerVersion(newer)) {
+      try AppDatabase.openForReading(at: newer, now: Fixture.t0)
+    }
+  }
+
+  /// A store that lacks a migration is migrated by a read command's open (the writable path),
+  /// and a missing store is created, as before.
+  @Test func openForReadingMigratesOrCreatesWhenItMust() throws {
+    let dir = try Fixture.tempDir()
+    let old = dir + "/old.sqlite"
+    _ = try AppDatabase.openFile(at: old)
+    let queue = try DatabaseQueue(path: old)
+    try queue.write { db in
+      try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v4-imported-refunds'")
+      try db.execute(sql: "DROP TABLE IF EXISTS imported_refund")
+    }
+    try queue.close()
+    let db = try AppDatabase.openForReading(at: old, now: Fixture.t0)
+    #expect(!db.isReadOnly)
+    #expect(try db.importedRefunds(order: "x", account: 1).isEmpty)
+
+    let missing = dir + "/new/talabati.sqlite"
+    let fresh = try AppDatabase.openForReading(at: missing, now: Fixture.t0)
+    #expect(try fresh.defaultAccount() == nil)
+    #expect(FileManager.default.fileExists(atPath: missing))
+  }
+
+  /// A committed message still waiting in `Maildir/tmp/` (its writer died between COMMIT and
+  /// the rename) is delivered by a read command's open too: that open is then the writable one.
+  @Test func openForReadingDeliversAWaitingMessage() throws {
+    let dir = try Fixture.tempDir()
+    let path = dir + "/talabati.sqlite"
+    do {
+      let db = try AppDatabase.openFile(at: path)
+      try db.createAccount(Fixture.shopper)
+      try db.writer.write { db in
+        try db.execute(
+          sql: """
+            INSERT INTO outbox (accountId, kind, createdAt, subject, recipient, maildirFile, message)
+            VALUES (1, 'archive', 0, 's', 'r', 'committed.1_1.host', 'm')
+            """)
+      }
+    }
+    _ = FileManager.default.createFile(
+      atPath: dir + "/Maildir/tmp/committed.1_1.host", contents: Data("m".utf8))
+    let db = try AppDatabase.openForReading(at: path, now: Fixture.t0)
+    #expect(!db.isReadOnly)
+    #expect(Fixture.files(dir + "/Maildir/new") == ["committed.1_1.host"])
+    #expect(Fixture.files(dir + "/Maildir/tmp").isEmpty)
+    #expect(try AppDatabase.openForReading(at: path, now: Fixture.t0).isReadOnly)
+  }
+
+  /// R29: when a closure is due, a read command's open is the writable one, so the closure
+  /// is carried out before anything is read; before it is due, the open is read-only.
+  @Test func openForReadingIsWritableWhenAClosureIsDue() throws {
+    let path = try Fixture.tempDir() + "/talabati.sqlite"
+    do {
+      let db = try AppDatabase.openFile(at: path)
+      try db.createAccount(Fixture.shopper)
+      try db.requestClosure(account: 1, reason: .privacy, now: Fixture.t0, actor: "t")
+    }
+    #expect(try AppDatabase.openForReading(at: path, now: Fixture.t0).isReadOnly)
+    let later = Fixture.t0.addingTimeInterval(8 * 86_400)
+    let db = try AppDatabase.openForReading(at: path, now: later)
+    #expect(!db.isReadOnly)
+    #expect(try db.applyDueClosures(now: later).erased == [1])
+    #expect(try db.defaultAccount() == nil)
+  }
+
   /// Error texts are one line and exit codes follow the CLI's table.
   @Test func errorsHaveOneLineTextsAndExitCodes() {
     let cases: [(StoreError, Int32)] = [
