@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TalabatiDomain
+import TalabatiText
 
 /// One confirmation e-mail, rendered as an RFC 5322 message for a Maildir (R6, R9, R17).
 ///
@@ -114,52 +115,15 @@ enum MailFormat {
         }))
   }
 
-  /// `1,234.50 ر.س.` (Arabic) or `SAR 1,234.50` (English), by integer arithmetic: the
-  /// screens' format (`Format.money` without its bidi isolates, which a test holds this to), with
-  /// the currency's own decimals (KWD 3, JPY 0) and its Arabic symbol (issue 11: one money
-  /// format per language for every currency).
+  /// `1,234.50 ر.س.` (Arabic) or `SAR 1,234.50` (English): the screens' `Format.money`
+  /// (the currency's own decimals, KWD 3 and JPY 0, and its Arabic symbol) without the bidi
+  /// isolates a plain-text e-mail does not need (issue 11: one money format per language).
   static func money(_ amount: Money, language: Language) -> String {
-    let code = safeCurrency(amount.currency)
-    let places = minorDigits(code)
-    var divisor: UInt64 = 1
-    for _ in 0..<places { divisor *= 10 }
-    let magnitude = amount.minor.magnitude
-    let units = String(magnitude / divisor)
-    var number = amount.minor < 0 ? "-" : ""
-    for (i, ch) in units.enumerated() {
-      if i > 0 && (units.count - i) % 3 == 0 { number.append(",") }
-      number.append(ch)
-    }
-    if places > 0 {
-      let fraction = String(magnitude % divisor)
-      number += "." + String(repeating: "0", count: places - fraction.count) + fraction
-    }
-    switch language {
-    case .ar: return number + " " + (arabicSymbols[code] ?? code)
-    case .en: return code + " " + number
-    }
-  }
-
-  /// Digits after the decimal point for an ISO 4217 code (as `Format.minorDigits`).
-  static func minorDigits(_ code: String) -> Int {
-    switch code {
-    case "BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND": 3
-    case "JPY", "KRW", "CLP", "ISK", "VND", "UGX", "XAF", "XOF": 0
-    default: 2
-    }
-  }
-
-  /// Arabic symbols of the currencies the screens name (as `Format.arabicSymbols`).
-  static let arabicSymbols: [String: String] = [
-    "SAR": "ر.س.", "AED": "د.إ.", "KWD": "د.ك.", "BHD": "د.ب.", "QAR": "ر.ق.", "OMR": "ر.ع.",
-    "EGP": "ج.م.", "JOD": "د.أ.", "USD": "US$", "EUR": "€", "GBP": "UK£",
-  ]
-
-  /// Three ASCII letters upper-cased, else `¤` (as `Format.safeCode`).
-  static func safeCurrency(_ currency: String) -> String {
-    let up = currency.uppercased()
-    guard up.utf8.count == 3, up.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else { return "¤" }
-    return up
+    let text = Format.money(
+      minor: amount.minor, currency: amount.currency, lang: language == .ar ? .ar : .en)
+    return String(
+      String.UnicodeScalarView(text.unicodeScalars.filter { !(0x2066...0x2069).contains($0.value) })
+    )
   }
 }
 
