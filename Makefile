@@ -31,7 +31,7 @@ release: deps
 
 ## run: build and start talabati on the default store (seeded with demo data on first run)
 run: release
-	@SWIFT_BACKTRACE=enable=no "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/talabati" $(ARGS)
+	@"$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/talabati" $(ARGS)
 
 build: deps
 	$(SWIFT) build

@@ -86,6 +86,7 @@ let package = Package(
     .executableTarget(
       name: "talabati",
       dependencies: [
+        "CSystemShims",
         "TalabatiDomain", "TalabatiStore", "TalabatiText", "TalabatiUI", "TalabatiTerminal",
         "TalabatiImport", "TalabatiQR", "TalabatiServices", "TalabatiServe",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -308,9 +308,12 @@ def summary(xs):
 
 
 def client_env(store):
-  env = {k: v for k, v in os.environ.items() if k not in ("LINES", "COLUMNS", "NO_COLOR")}
+  # Started as a shopper starts it: no SWIFT_BACKTRACE (issue 12, goal 1); the binary itself
+  # keeps a crash from showing a backtrace (Talabati.swift).
+  env = {k: v for k, v in os.environ.items()
+         if k not in ("LINES", "COLUMNS", "NO_COLOR", "SWIFT_BACKTRACE")}
   env.update(TALABATI_STORE=store, TALABATI_NOW=NOW, TALABATI_LANG="en",
-             SWIFT_BACKTRACE="enable=no", TERM="xterm-256color")
+             TERM="xterm-256color")
   env.setdefault("LANG", "C.UTF-8")
   return env
 
@@ -459,7 +462,7 @@ def ensure_store(binary, path, orders):
   print(f"creating {path} with {orders} orders ...", file=sys.stderr, flush=True)
   t = time.perf_counter()
   subprocess.run([binary, "demo", "--store", path, "--orders", str(orders), "--now", NOW],
-                 check=True, env=dict(os.environ, SWIFT_BACKTRACE="enable=no"),
+                 check=True,
                  stdout=subprocess.DEVNULL)
   return time.perf_counter() - t
 

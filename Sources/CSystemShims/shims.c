@@ -16,6 +16,11 @@ static void tl_handler(int sig) {
   }
 }
 
+void tl_default_crash_signals(void) {
+  int sigs[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP};
+  for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) signal(sigs[i], SIG_DFL);
+}
+
 int tl_install_signal_flags(void) {
   struct sigaction sa;
   memset(&sa, 0, sizeof sa);

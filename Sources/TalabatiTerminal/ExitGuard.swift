@@ -8,9 +8,9 @@ import CNcursesw
 ///   `rmcup`, BDSM `CSI 8 h`) and puts back the saved tty modes, then hands the signal on to the
 ///   previous handler (the Swift backtracer or the default action).
 ///
-/// The executable should still run with `SWIFT_BACKTRACE=enable=no` (set it in the
-/// environment or re-exec with it): otherwise the Swift 6.3 backtracer waits ~30 s for a key on
-/// a real terminal after a crash (TERMINAL-NOTES.md).
+/// On a terminal the executable puts back the default action of these signals at start
+/// (`tl_default_crash_signals`, unless `SWIFT_BACKTRACE` is set): otherwise the Swift 6.3
+/// backtracer would print a trace and wait ~30 s for a key after a crash (TERMINAL-NOTES.md).
 ///
 /// This is the only file that calls the `tl_guard_*` shim functions: their state is `static`
 /// in the header, so each Swift object file using them would get its own copy.

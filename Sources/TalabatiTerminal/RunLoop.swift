@@ -18,7 +18,8 @@ public protocol TerminalApp {
 ///
 /// Returns the exit code: 0 when the app quits, 128 + N after signal N (SIGINT → 130).
 /// Throws `TerminalError` when the terminal cannot be opened (print its `description`).
-/// Run the executable with `SWIFT_BACKTRACE=enable=no` so a crash does not wait ~30 s.
+/// A crash does not wait ~30 s for a key: the executable gives the crash signals their default
+/// action at start on a terminal (`tl_default_crash_signals`), and the exit guard restores first.
 public func runFullScreen<A: TerminalApp>(_ app: inout A, options: TerminalOptions) throws
   -> Int32
 {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CSystemShims
 import Foundation
 import TalabatiStore
 
@@ -70,16 +71,16 @@ struct Talabati: ParsableCommand {
 
 /// The Swift runtime's backtracer, on a crash in an interactive terminal, prints a stack trace
 /// and waits ~30 s for a key (TERMINAL-NOTES.md). A shopper must never see that: when both
-/// standard input and output are terminals and `SWIFT_BACKTRACE` is not set, re-execute once
-/// with `SWIFT_BACKTRACE=enable=no` (the runtime reads it only at start-up). Scripts and pipes
-/// are not affected and pay nothing.
+/// standard input and output are terminals and `SWIFT_BACKTRACE` is not set (a developer who
+/// sets it gets what they asked for), the crash signals get their default action back. The
+/// client's exit guard restores the terminal first and then hands the signal on, so a crash
+/// leaves a usable terminal and an exit status of 128+N, at once. This replaces re-executing the
+/// binary with `SWIFT_BACKTRACE=enable=no`, which cost every interactive start a second
+/// process start (issue 12). Scripts and pipes keep the runtime's backtraces.
 private func disableCrashBacktracerInteraction() {
   guard getenv("SWIFT_BACKTRACE") == nil, isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1
   else { return }
-  setenv("SWIFT_BACKTRACE", "enable=no", 1)
-  let args = CommandLine.unsafeArgv
-  execv("/proc/self/exe", args)
-  // exec failed (no /proc): carry on; the terminal is still restored on a crash.
+  tl_default_crash_signals()
 }
 
 /// A failure the CLI reports as one line on standard error with a documented exit code.

@@ -245,6 +245,31 @@ struct TerminalTests {
     }
   }
 
+  /// A crash of the client started as a shopper starts it (no `SWIFT_BACKTRACE` in the
+  /// environment, one process, no re-exec): no stack trace, no ~30 s wait for a key from the
+  /// runtime's backtracer, the terminal restored, and the crash's exit status at once
+  /// (issue 12 removed the re-exec that used to guarantee this).
+  @Test func aCrashShowsNoBacktraceAndRestoresTheTerminalAtOnce() throws {
+    let dir = Scratch.directory("crash")
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let store = try BadInputTests.validStore(dir)
+    let env = ["TALABATI_STORE": store, "TALABATI_NOW": Talabati.now, "TALABATI_LANG": "en"]
+    for (signal, name) in [(SIGSEGV, "SEGV"), (SIGILL, "ILL"), (SIGABRT, "ABRT")] {
+      let t = try TmuxSession(
+        command: TmuxSession.talabati([], env: env, asAUserStartsIt: true))
+      try t.waitFor("Your Orders")
+      let pid = try #require(try t.childPID(), "no talabati process under tmux")
+      let environ = (try? String(contentsOfFile: "/proc/\(pid)/environ", encoding: .utf8)) ?? ""
+      #expect(!environ.contains("SWIFT_BACKTRACE"), "the client re-executed itself")
+      kill(pid, signal)
+      // The backtracer would print "Program crashed" and its trace, then wait for a key.
+      let end = try t.waitFor("EXITED:")
+      #expect(end.contains("EXITED:\(128 + signal)"), "SIG\(name):\n\(end)")
+      #expect(!end.contains("Backtrace") && !end.contains("crashed"), "SIG\(name):\n\(end)")
+      try t.expectRestored(exit: 128 + signal)
+    }
+  }
+
   /// `LANG=C LC_ALL=C` (no UTF-8 locale asked for): the client still draws shaped Arabic.
   @Test func cLocaleFullScreenStillDrawsArabic() throws {
     let dir = Scratch.directory("tui-c")

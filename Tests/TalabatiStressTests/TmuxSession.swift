@@ -38,8 +38,12 @@ final class TmuxSession {
   }
 
   /// `env K=V … talabati args…`, quoted for the shell.
-  static func talabati(_ args: [String], env: [String: String]) -> String {
-    var words = ["env", "SWIFT_BACKTRACE=enable=no"]
+  /// `asAUserStartsIt` leaves `SWIFT_BACKTRACE` unset, as in a shopper's own shell.
+  static func talabati(
+    _ args: [String], env: [String: String], asAUserStartsIt: Bool = false
+  ) -> String {
+    var words =
+      asAUserStartsIt ? ["env", "-u", "SWIFT_BACKTRACE"] : ["env", "SWIFT_BACKTRACE=enable=no"]
     words += env.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
     words += [Talabati.binary] + args
     return words.map(quote).joined(separator: " ")

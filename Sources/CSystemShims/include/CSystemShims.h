@@ -14,6 +14,11 @@ char *ptsname(int fd);
 /// Installs handlers for SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH, SIGCONT, SIGPIPE(ignored)
 /// that only record the signal number. Returns 0 on success.
 int tl_install_signal_flags(void);
+/// Gives the crash signals (SEGV, BUS, ILL, FPE, ABRT, TRAP) their default action again,
+/// replacing the Swift runtime's backtracer, which on a terminal prints a stack trace and waits
+/// ~30 s for a key (TERMINAL-NOTES.md). The client's exit guard, armed later, still restores
+/// the terminal first and then hands the signal on to this default action.
+void tl_default_crash_signals(void);
 /// Returns and clears the most urgent pending signal (terminating ones first), or 0.
 int tl_take_signal(void);
 /// Reports without clearing whether a terminating signal (INT, TERM, HUP, QUIT) is pending.
