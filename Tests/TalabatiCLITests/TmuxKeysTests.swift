@@ -8,56 +8,16 @@ import Testing
   typealias Session = TmuxTests.Session
 
   /// A tmux session running the client with `TERM` set as a visitor's terminal would.
-  final class Client {
-    let name = "talabati-keys-\(UUID().uuidString.prefix(8))"
-
-    init(store: String, lang: String, term: String = "xterm-256color") throws {
-      let command = [
-        "env", "TERM=\(term)", "TALABATI_STORE=\(store)", "TALABATI_NOW=\(CLI.now)",
-        "TALABATI_LANG=\(lang)", "SWIFT_BACKTRACE=enable=no", CLI.binary,
-      ].map { "'\($0)'" }.joined(separator: " ")
-      let shell =
-        "\(command); echo EXITED:$?; stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' "
-        + "| tr '\\n' ' '; echo; sleep 60"
-      try Session.tmux(["new-session", "-d", "-s", name, "-x", "80", "-y", "24", shell])
-    }
-
-    deinit { _ = try? Session.tmux(["kill-session", "-t", name]) }
-
-    func screen() throws -> String { try Session.tmux(["capture-pane", "-p", "-t", name]) }
-
-    /// Sends tmux key names (`Home`, `C-c`) one by one.
-    func send(_ keys: String...) throws {
-      for k in keys {
-        try Session.tmux(["send-keys", "-t", name, k])
-        usleep(150_000)
-      }
-    }
-
-    /// Sends raw bytes, as a terminal tmux does not know would.
-    func sendBytes(_ hex: [String]) throws {
-      try Session.tmux(["send-keys", "-t", name, "-H"] + hex)
-      usleep(150_000)
-    }
-
-    @discardableResult
-    func waitFor(_ text: String, seconds: Double = 30) throws -> String {
-      let deadline = Date().addingTimeInterval(seconds)
-      var last = ""
-      while Date() < deadline {
-        last = try screen()
-        if last.contains(text) { return last }
-        usleep(100_000)
-      }
-      Issue.record("screen never showed \(text):\n\(last)")
-      return last
-    }
+  static func client(store: String, lang: String, term: String = "xterm-256color") throws
+    -> Session
+  {
+    try Session(store: store, lang: lang, environment: ["TERM=\(term)"])
   }
 
   @Test(.enabled(if: TmuxTests.hasTmux))
   func homeEndAndUnknownSequencesNeverActAsBack() throws {
     let store = try CLI.demoStore()
-    let c = try Client(store: store, lang: "en")
+    let c = try Self.client(store: store, lang: "en")
     try c.waitFor("Your Orders")
     try c.send("Enter")
     try c.waitFor("Order details")
@@ -81,7 +41,7 @@ import Testing
   @Test(.enabled(if: TmuxTests.hasTmux))
   func ctrlCQuitsFromADeepScreenAndRestoresTheTerminal() throws {
     let store = try CLI.demoStore()
-    let c = try Client(store: store, lang: "ar")
+    let c = try Self.client(store: store, lang: "ar")
     try c.waitFor("402-")
     try c.send("Enter")
     try c.send("?")
@@ -91,7 +51,7 @@ import Testing
     #expect(after.contains("icanon") && !after.contains("-icanon"), "cooked mode again")
     #expect(after.contains("echo") && !after.contains("-echo"))
 
-    let q = try Client(store: store, lang: "en")
+    let q = try Self.client(store: store, lang: "en")
     try q.waitFor("Your Orders")
     try q.send("Enter")
     try q.waitFor("Order details")
@@ -102,19 +62,20 @@ import Testing
   @Test(.enabled(if: TmuxTests.hasTmux))
   func theThemeKeyNamesTheThemeAndKeepsIt() throws {
     let store = try CLI.demoStore()
-    let c = try Client(store: store, lang: "en")
+    let c = try Self.client(store: store, lang: "en")
     try c.waitFor("Your Orders")
     try c.send("T")
     let shown = try c.waitFor("Theme: ")
     let line = shown.split(separator: "\n").first { $0.contains("Theme: ") } ?? ""
-    let name = line.components(separatedBy: "Theme: ").last?.trimmingCharacters(
-      in: .whitespaces) ?? ""
+    let name =
+      line.components(separatedBy: "Theme: ").last?.trimmingCharacters(
+        in: .whitespaces) ?? ""
     #expect(!name.isEmpty && name != "default-dark", "T named the theme it left")
     try c.send("q")
     try c.waitFor("EXITED:0")
 
     // The next run starts with it: T moves on to the theme after it, not after the default.
-    let again = try Client(store: store, lang: "en")
+    let again = try Self.client(store: store, lang: "en")
     try again.waitFor("Your Orders")
     try again.send("T")
     let next = try again.waitFor("Theme: ")

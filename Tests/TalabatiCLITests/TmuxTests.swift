@@ -16,14 +16,16 @@ import Testing
     let name = "talabati-test-\(UUID().uuidString.prefix(8))"
     let store: String
 
-    /// `arguments` run a command instead of the full-screen client.
+    /// `arguments` run a command instead of the full-screen client; `environment` adds
+    /// `NAME=value` words (`TERM=xterm-256color`, as a visitor's terminal would set).
     init(
-      store: String, lang: String, width: Int = 80, height: Int = 24, arguments: [String] = []
+      store: String, lang: String, width: Int = 80, height: Int = 24, arguments: [String] = [],
+      environment: [String] = []
     ) throws {
       self.store = store
       let command =
-        ([
-          "env", "TALABATI_STORE=\(store)", "TALABATI_NOW=\(CLI.now)", "TALABATI_LANG=\(lang)",
+        (["env"] + environment + [
+          "TALABATI_STORE=\(store)", "TALABATI_NOW=\(CLI.now)", "TALABATI_LANG=\(lang)",
           "SWIFT_BACKTRACE=enable=no", CLI.binary,
         ] + arguments).map { "'\($0)'" }.joined(separator: " ")
       // After talabati exits, show its exit code and whether the tty is back in cooked mode.
@@ -57,6 +59,12 @@ import Testing
         try Session.tmux(["send-keys", "-t", name] + (literal ? ["-l"] : []) + [k])
         usleep(120_000)
       }
+    }
+
+    /// Sends raw bytes (hex), as a terminal tmux does not know would.
+    func sendBytes(_ hex: [String]) throws {
+      try Session.tmux(["send-keys", "-t", name, "-H"] + hex)
+      usleep(150_000)
     }
 
     /// Waits until the screen contains `text` (up to `seconds`), returning the screen.
