@@ -108,50 +108,8 @@ import Testing
     }
   }
 
-  /// A tmux session running ssh: the same reading and typing as `TmuxTests.Session`.
-  final class Visitor {
-    let name = "talabati-visitor-\(UUID().uuidString.prefix(8))"
-    init(shell: String, width: Int, height: Int) throws {
-      var env = ProcessInfo.processInfo.environment
-      env.removeValue(forKey: "TMUX")
-      try Session.tmux([
-        "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", shell,
-      ])
-    }
-    deinit { _ = try? Session.tmux(["kill-session", "-t", name]) }
-
-    func screen() throws -> String { try Session.tmux(["capture-pane", "-p", "-t", name]) }
-
-    func send(_ keys: String..., literal: Bool = false) throws {
-      for k in keys {
-        try Session.tmux(["send-keys", "-t", name] + (literal ? ["-l"] : []) + [k])
-        usleep(150_000)
-      }
-    }
-
-    @discardableResult
-    func waitFor(_ text: String, seconds: Double = 30, _ comment: String = "") throws -> String {
-      let deadline = Date().addingTimeInterval(seconds)
-      var last = ""
-      while Date() < deadline {
-        last = try screen()
-        if last.contains(text) { return last }
-        usleep(100_000)
-      }
-      Issue.record("screen never showed \(text) \(comment):\n\(last)")
-      return last
-    }
-
-    func resize(width: Int, height: Int) throws {
-      try Session.tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
-    }
-
-    var panePID: Int32 {
-      Int32(
-        ((try? Session.tmux(["list-panes", "-t", name, "-F", "#{pane_pid}"])) ?? "")
-          .trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
-    }
-  }
+  /// A tmux session running ssh: the same reading and typing as the client's tmux tests.
+  typealias Visitor = TmuxTests.Session
 
   /// Every child of `pid` (all its threads: the server forks from its event-loop threads).
   static func children(of pid: Int32) -> [Int32] {

@@ -18,11 +18,10 @@ import Testing
 
     /// `arguments` run a command instead of the full-screen client; `environment` adds
     /// `NAME=value` words (`TERM=xterm-256color`, as a visitor's terminal would set).
-    init(
+    convenience init(
       store: String, lang: String, width: Int = 80, height: Int = 24, arguments: [String] = [],
       environment: [String] = []
     ) throws {
-      self.store = store
       let command =
         (["env"] + environment + [
           "TALABATI_STORE=\(store)", "TALABATI_NOW=\(CLI.now)", "TALABATI_LANG=\(lang)",
@@ -32,6 +31,12 @@ import Testing
       let shell =
         "\(command); echo EXITED:$?; stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' "
         + "| tr '\\n' ' '; echo; sleep 60"
+      try self.init(shell: shell, width: width, height: height, store: store)
+    }
+
+    /// A session running `shell` as it is (ServeTests' visitors run ssh in it).
+    init(shell: String, width: Int = 80, height: Int = 24, store: String = "") throws {
+      self.store = store
       try Session.tmux([
         "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", shell,
       ])
@@ -83,6 +88,13 @@ import Testing
 
     func resize(width: Int, height: Int) throws {
       try Session.tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// The pid of the pane's first process, 0 if unknown.
+    var panePID: Int32 {
+      Int32(
+        ((try? Session.tmux(["list-panes", "-t", name, "-F", "#{pane_pid}"])) ?? "")
+          .trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
     }
   }
 
