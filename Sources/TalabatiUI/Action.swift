@@ -3,28 +3,36 @@ import TalabatiDomain
 import TalabatiText
 
 /// What happened: named after what the shopper did, or after the result an effect brought back.
+/// A feature's own actions are nested (`.list`, `.cancel`, `.archive`, `.support`, `.returns`);
+/// the keys every screen shares and the results of effects are not.
 public enum Action: Hashable, Sendable {
-  // MARK: Moving
+  // MARK: Moving (every screen that moves clamps through `moved`)
   case moveDown, moveUp, pageDown, pageUp, jumpTop, jumpBottom
   // MARK: Screens
-  case openSelected, back, quit, nextView, previousView, showHelp, redraw
+  /// Enter on a list: open the highlighted order.
+  case openSelected
+  case back, quit, showHelp, redraw
   /// `Q` or Ctrl-C: leave the program from any screen (`quit` closes the screen above the list).
   case quitApp
-  // MARK: Search
-  case startSearch
-  case searchTyped(Character)
-  case searchBackspace
-  case submitSearch
-  // MARK: Cancelling (R4, R5, R8)
-  case toggleItem, toggleAll, beginCancel
-  /// A reason by its index in `CancelReason.allCases` (digits 1–8 pick 0–7).
-  case pickReason(Int)
+  /// Enter where a step is confirmed or a flow goes on.
   case confirm
-  // MARK: Archive (R17, R18)
-  case toggleArchive
+  /// Space: tick or untick the highlighted row of a checklist (an item; in the cancel
+  /// checklist a shipment header ticks its whole shipment, R4).
+  case toggleHighlighted
+  // MARK: Features (each reduced in its own file: Features/, Screens/*Feature.swift)
+  /// Your Orders: its tabs and the search line (Features/ListFeature.swift).
+  case list(ListAction)
+  /// Cancelling items (R4–R9, Features/CancelFeature.swift).
+  case cancel(CancelAction)
+  /// Archiving and restoring (R17, R18, Features/ArchiveFeature.swift).
+  case archive(ArchiveAction)
+  /// Support, seller contact, account closure (R19–R23, R27–R29).
+  case support(SupportAction)
+  /// Returns, replacements, tracking (R11–R16, R24–R26).
+  case returns(ReturnsAction)
   // MARK: Settings
   case switchLanguage, nextTheme
-  // MARK: Results of effects
+  // MARK: Results of effects (returned by `perform`)
   case pageLoaded(view: OrderListView, query: String?, index: Int, OrderPage)
   case orderLoaded(Order)
   /// The refunds Amazon already paid for an imported order (issue 6).
@@ -34,10 +42,6 @@ public enum Action: Hashable, Sendable {
   case archived(Order)
   case unarchived(Order)
   case failed(String)
-  // MARK: Support, seller contact, account closure (R19–R23, R27–R29)
-  case support(SupportAction)
-  // MARK: Returns, replacements, tracking (R11–R16, R24–R26)
-  case returns(ReturnsAction)
   // MARK: Time and terminal
   case tick(Date)
   /// The presenter moved the session clock forward (demo stores only; never backward).

@@ -76,22 +76,26 @@ public enum Keymap {
       KeyBinding(.end, .jumpBottom, help: "help.bottom", on: moving),
       KeyBinding(.char("G"), .jumpBottom, help: "help.bottom", on: moving),
       KeyBinding(.enter, .openSelected, help: "help.open", on: [.list], hint: true),
-      KeyBinding(.tab, .nextView, help: "help.nextView", on: [.list], hint: true),
-      KeyBinding(.backTab, .previousView, help: "help.previousView", on: [.list]),
+      KeyBinding(.tab, .list(.nextView), help: "help.nextView", on: [.list], hint: true),
+      KeyBinding(.backTab, .list(.previousView), help: "help.previousView", on: [.list]),
       // ←/→ follow what the shopper sees: tabs run right to left in Arabic.
-      KeyBinding(.right, .nextView, help: "help.rightTab", on: [.list], direction: .ltr),
-      KeyBinding(.left, .previousView, help: "help.leftTab", on: [.list], direction: .ltr),
-      KeyBinding(.left, .nextView, help: "help.leftTab", on: [.list], direction: .rtl),
-      KeyBinding(.right, .previousView, help: "help.rightTab", on: [.list], direction: .rtl),
-      KeyBinding(.char("/"), .startSearch, help: "help.search", on: [.list], hint: true),
+      KeyBinding(.right, .list(.nextView), help: "help.rightTab", on: [.list], direction: .ltr),
+      KeyBinding(.left, .list(.previousView), help: "help.leftTab", on: [.list], direction: .ltr),
+      KeyBinding(.left, .list(.nextView), help: "help.leftTab", on: [.list], direction: .rtl),
+      KeyBinding(.right, .list(.previousView), help: "help.rightTab", on: [.list], direction: .rtl),
+      KeyBinding(.char("/"), .list(.startSearch), help: "help.search", on: [.list], hint: true),
       // On the list, c (and r, t below) say to open the order first (issue 13, item 13).
       KeyBinding(
-        .char("c"), .beginCancel, help: "help.cancel", on: [.list, .detail], hint: true),
+        .char("c"), .cancel(.begin), help: "help.cancel", on: [.list, .detail], hint: true),
       // A archives, or restores an archived order: `helpKey(for:in:)` names which.
       KeyBinding(
-        .char("A"), .toggleArchive, help: "help.archive", on: [.list, .detail], hint: true),
-      KeyBinding(.char(" "), .toggleItem, help: "help.toggle", on: [.cancelSelect], hint: true),
-      KeyBinding(.char("a"), .toggleAll, help: "help.toggleAll", on: [.cancelSelect], hint: true),
+        .char("A"), .archive(.archiveOrRestore), help: "help.archive", on: [.list, .detail],
+        hint: true),
+      KeyBinding(
+        .char(" "), .toggleHighlighted, help: "help.toggle", on: [.cancelSelect], hint: true),
+      KeyBinding(
+        .char("a"), .cancel(.toggleAllCancellable), help: "help.toggleAll", on: [.cancelSelect],
+        hint: true),
       KeyBinding(
         .enter, .confirm, help: "help.next", on: [.cancelSelect, .reasonPicker], hint: true),
       KeyBinding(
@@ -102,7 +106,8 @@ public enum Keymap {
     for n in 1...CancelReason.allCases.count {
       let digit = Character(String(n))
       b.append(
-        KeyBinding(.char(digit), .pickReason(n - 1), help: "help.pickReason", on: [.reasonPicker]))
+        KeyBinding(
+          .char(digit), .cancel(.pickReason(n - 1)), help: "help.pickReason", on: [.reasonPicker]))
     }
     // Support, seller contact and account closure (R19–R23, R27–R29).
     b += [
@@ -154,7 +159,8 @@ public enum Keymap {
       KeyBinding(.char("j"), .moveDown, help: "help.down", on: returnMoving),
       KeyBinding(.up, .moveUp, help: "help.up", on: returnMoving),
       KeyBinding(.char("k"), .moveUp, help: "help.up", on: returnMoving),
-      KeyBinding(.char(" "), .toggleItem, help: "help.toggle", on: [.returnSelect], hint: true),
+      KeyBinding(
+        .char(" "), .toggleHighlighted, help: "help.toggle", on: [.returnSelect], hint: true),
       KeyBinding(
         .enter, .confirm, help: "help.next", on: [.returnSelect, .returnReason, .returnResolution],
         hint: true),
@@ -241,9 +247,9 @@ public enum Keymap {
     if let typing = supportTextAction(for: key, in: model) { return typing }  // form fields
     if model.search != nil {
       switch key {
-      case .char(let c): return .searchTyped(c)
-      case .backspace, .delete: return .searchBackspace
-      case .enter: return .submitSearch
+      case .char(let c): return .list(.searchTyped(c))
+      case .backspace, .delete: return .list(.searchErased)
+      case .enter: return .list(.submitSearch)
       case .escape: return .back
       case .ctrl("l"): return .redraw
       default: return nil
@@ -296,7 +302,7 @@ extension Keymap {
 
   /// The help text of a binding in this state: `A` restores an archived order.
   public static func helpKey(for binding: KeyBinding, in model: AppModel) -> String {
-    guard binding.action == .toggleArchive else { return binding.helpKey }
+    guard binding.action == .archive(.archiveOrRestore) else { return binding.helpKey }
     let archived =
       model.route == .list
       ? model.list.selectedRow?.archived == true : model.order?.isArchived == true
@@ -308,7 +314,7 @@ extension Keymap {
   public static func hints(in model: AppModel) -> [KeyBinding] {
     if model.search != nil {
       return [
-        KeyBinding(.enter, .submitSearch, help: "help.submitSearch", on: [.list]),
+        KeyBinding(.enter, .list(.submitSearch), help: "help.submitSearch", on: [.list]),
         KeyBinding(.escape, .back, help: "help.cancelSearch", on: [.list]),
       ]
     }

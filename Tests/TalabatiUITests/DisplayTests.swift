@@ -127,7 +127,7 @@ enum DisplayFlows {
   static var cancelSteps: (inout DisplayDriver) -> Void {
     { d in
       d.open(DisplayFixtures.fryer.id)
-      d.send(.beginCancel)
+      d.send(.cancel(.begin))
     }
   }
 
@@ -154,25 +154,25 @@ enum DisplayFlows {
         "checklist-refused",
         { d in
           d.open(Fixtures.preparing.id)
-          d.send(.beginCancel)
+          d.send(.cancel(.begin))
         }
       ),
       (
         "confirm",
         { d in
           cancelSteps(&d)
-          d.send(.toggleAll)
+          d.send(.cancel(.toggleAllCancellable))
           d.send(.confirm)
-          d.send(.pickReason(0))
+          d.send(.cancel(.pickReason(0)))
         }
       ),
       (
         "result",
         { d in
           cancelSteps(&d)
-          d.send(.toggleAll)
+          d.send(.cancel(.toggleAllCancellable))
           d.send(.confirm)
-          d.send(.pickReason(0))
+          d.send(.cancel(.pickReason(0)))
           d.send(.confirm)
         }
       ),
@@ -193,7 +193,7 @@ enum DisplayFlows {
         "archive-confirm",
         { d in
           d.open(DisplayFixtures.fryer.id)
-          d.send(.toggleArchive)
+          d.send(.archive(.archiveOrRestore))
         }
       ),
       (
@@ -393,9 +393,9 @@ func amountTokens(inText text: String) -> [String] {
   @Test func shipmentRefusalFlashIsAWholeSentence() {
     var d = DisplayDriver(lang: .en, width: 80, height: 24)
     d.open(Fixtures.preparing.id)
-    d.send(.beginCancel)
+    d.send(.cancel(.begin))
     for _ in 0..<4 { d.send(.moveUp) }
-    d.send(.toggleItem)  // the first shipment: preparing for shipment (R1, R4)
+    d.send(.toggleHighlighted)  // the first shipment: preparing for shipment (R1, R4)
     let rows = view(d.model, width: 80, height: 24).text.split(
       separator: "\n", omittingEmptySubsequences: false)
     let message = rows[22].trimmingCharacters(in: .whitespaces)
@@ -453,9 +453,9 @@ func amountTokens(inText text: String) -> [String] {
   @Test(arguments: Lang.allCases)
   func searchResultsShowTheItemThatMatched(lang: Lang) {
     var d = DisplayDriver(lang: lang, width: 120, height: 24)
-    d.send(.startSearch)
-    for ch in "longhi" { d.send(.searchTyped(ch)) }
-    d.send(.submitSearch)
+    d.send(.list(.startSearch))
+    for ch in "longhi" { d.send(.list(.searchTyped(ch))) }
+    d.send(.list(.submitSearch))
     let text = view(d.model, width: 120, height: 24).text
     #expect(text.contains(DisplayFixtures.deliveredFryer.id))
     #expect(text.contains("De'Longhi"), "\(text)")
@@ -468,7 +468,7 @@ func amountTokens(inText text: String) -> [String] {
   func aPartlyCancelledOrderSaysSoAtAnyWidth(width: Int) {
     for lang in Lang.allCases {
       var d = DisplayDriver(lang: lang, width: width, height: 24)
-      d.send(.nextView)  // Cancelled orders
+      d.send(.list(.nextView))  // Cancelled orders
       #expect(d.model.list.view == .cancelled)
       let row = rows(d, width, 24).first { $0.contains(Fixtures.partlyCancelled.id) } ?? ""
       #expect(row.contains(shown(tr("list.partlyCancelled", lang), lang)), "\(lang) \(row)")
@@ -518,19 +518,19 @@ func amountTokens(inText text: String) -> [String] {
   @Test func countsTakeTheirPluralForm() {
     var d = DisplayDriver(lang: .en, width: 80, height: 24)
     d.open(Fixtures.preparing.id)
-    d.send(.beginCancel)
+    d.send(.cancel(.begin))
     #expect(joined(d, 80, 24).contains("(1 item)"))
     #expect(!joined(d, 80, 24).contains("(1 items)"))
     var a = DisplayDriver(lang: .ar, width: 80, height: 24)
     a.open(Fixtures.preparing.id)
-    a.send(.beginCancel)
+    a.send(.cancel(.begin))
     #expect(joined(a, 80, 24).contains(shown("(" + tr("unit.item.one", .ar) + ")", .ar)))
     var r = DisplayDriver(lang: .en, width: 80, height: 24)
     r.open(Fixtures.fresh.id)
-    r.send(.beginCancel)
-    r.send(.toggleAll)
+    r.send(.cancel(.begin))
+    r.send(.cancel(.toggleAllCancellable))
     r.send(.confirm)
-    r.send(.pickReason(0))
+    r.send(.cancel(.pickReason(0)))
     r.send(.confirm)
     #expect(r.model.route == .result)
     #expect(joined(r, 80, 24).contains("Cancelled 2 items of order"), "\(joined(r, 80, 24))")
@@ -554,7 +554,7 @@ func amountTokens(inText text: String) -> [String] {
     var screens: [[String]] = []
     var picker = DisplayDriver(lang: .ar, width: 80, height: 24)
     DisplayFlows.cancelSteps(&picker)
-    picker.send(.toggleAll)
+    picker.send(.cancel(.toggleAllCancellable))
     picker.send(.confirm)
     screens.append(rows(picker, 80, 24))
     var returnReason = DisplayDriver(lang: .ar, width: 80, height: 24)

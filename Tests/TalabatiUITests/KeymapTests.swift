@@ -12,23 +12,23 @@ import Testing
     #expect(Keymap.action(for: .char("j"), in: m) == .moveDown)
     #expect(Keymap.action(for: .char("ت"), in: m) == .moveDown)  // the j key
     #expect(Keymap.action(for: .char("ض"), in: m) == .quit)  // the q key
-    #expect(Keymap.action(for: .char("ظ"), in: m) == .startSearch)  // the / key
+    #expect(Keymap.action(for: .char("ظ"), in: m) == .list(.startSearch))  // the / key
   }
 
   @Test func arrowsFollowWhatTheShopperSees() {
     // In Arabic the tabs run right to left: ← goes to the next tab.
     var m = Fixtures.model(lang: .ar)
-    #expect(Keymap.action(for: .left, in: m) == .nextView)
-    #expect(Keymap.action(for: .right, in: m) == .previousView)
+    #expect(Keymap.action(for: .left, in: m) == .list(.nextView))
+    #expect(Keymap.action(for: .right, in: m) == .list(.previousView))
     m.lang = .en
-    #expect(Keymap.action(for: .left, in: m) == .previousView)
-    #expect(Keymap.action(for: .right, in: m) == .nextView)
+    #expect(Keymap.action(for: .left, in: m) == .list(.previousView))
+    #expect(Keymap.action(for: .right, in: m) == .list(.nextView))
   }
 
   @Test func typingInTheSearchLineIsText() {
     var m = Fixtures.model()
     m.search = SearchState()
-    #expect(Keymap.action(for: .char("q"), in: m) == .searchTyped("q"))
+    #expect(Keymap.action(for: .char("q"), in: m) == .list(.searchTyped("q")))
     #expect(Keymap.action(for: .escape, in: m) == .back)
   }
 

@@ -86,6 +86,6 @@ import Testing
   @Test func inTheSearchLinePlusIsText() {
     var d = started(presenter: true)
     d.model.search = SearchState()
-    #expect(Keymap.action(for: .char("+"), in: d.model) == .searchTyped("+"))
+    #expect(Keymap.action(for: .char("+"), in: d.model) == .list(.searchTyped("+")))
   }
 }

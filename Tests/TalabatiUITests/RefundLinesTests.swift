@@ -20,7 +20,10 @@ import Testing
       service: InMemoryOrderService(
         orders: [order] + Fixtures.orders.dropFirst(), account: Fixtures.account))
     d.start()
-    for a in [Action.openSelected, .beginCancel, .toggleAll, .confirm, .pickReason(0)] { d.send(a) }
+    for a in [
+      Action.openSelected, .cancel(.begin), .cancel(.toggleAllCancellable), .confirm,
+      .cancel(.pickReason(0)),
+    ] { d.send(a) }
     let labels = Labels(lang: lang, timeZone: "Asia/Riyadh")
     let confirm = ConfirmScreen.lines(d.model, labels).map { strip($0.text) }
     d.send(.confirm)

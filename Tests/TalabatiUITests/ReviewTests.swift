@@ -32,30 +32,30 @@ import Testing
         (
           "search \(query)",
           { d in
-            d.send(.startSearch)
-            for ch in query { d.send(.searchTyped(ch)) }
-            d.send(.submitSearch)
+            d.send(.list(.startSearch))
+            for ch in query { d.send(.list(.searchTyped(ch))) }
+            d.send(.list(.submitSearch))
           }
         ))
     }
-    flows.append(("cancelled view", { d in d.send(.nextView) }))
+    flows.append(("cancelled view", { d in d.send(.list(.nextView)) }))
     flows.append(
       (
         "archive view",
         { d in
-          d.send(.nextView)
-          d.send(.nextView)
+          d.send(.list(.nextView))
+          d.send(.list(.nextView))
         }
       ))
     flows.append(
       (
         "archive search",
         { d in
-          d.send(.nextView)
-          d.send(.nextView)
-          d.send(.startSearch)
-          for ch in "a" { d.send(.searchTyped(ch)) }
-          d.send(.submitSearch)
+          d.send(.list(.nextView))
+          d.send(.list(.nextView))
+          d.send(.list(.startSearch))
+          for ch in "a" { d.send(.list(.searchTyped(ch))) }
+          d.send(.list(.submitSearch))
         }
       ))
     for lang in Lang.allCases {
@@ -157,9 +157,9 @@ import Testing
       }
       var d = DisplayDriver(lang: lang, width: 120, height: 40, orders: orders)
       DisplayFlows.cancelSteps(&d)
-      d.send(.toggleAll)
+      d.send(.cancel(.toggleAllCancellable))
       d.send(.confirm)
-      d.send(.pickReason(0))
+      d.send(.cancel(.pickReason(0)))
       d.send(.confirm)
       let text = joined(d)
       #expect(

@@ -38,16 +38,28 @@ import Testing
     snap("details-preparing", [.moveDown, .openSelected])
   }
   @Test func checkboxSelection() {
-    snap("select", [.openSelected, .beginCancel, .toggleItem, .moveDown])
+    snap("select", [.openSelected, .cancel(.begin), .toggleHighlighted, .moveDown])
   }
   @Test func reasonPicker() {
-    snap("reason", [.openSelected, .beginCancel, .toggleAll, .confirm, .moveDown])
+    snap(
+      "reason",
+      [.openSelected, .cancel(.begin), .cancel(.toggleAllCancellable), .confirm, .moveDown])
   }
   @Test func confirmation() {
-    snap("confirm", [.openSelected, .beginCancel, .toggleAll, .confirm, .pickReason(0)])
+    snap(
+      "confirm",
+      [
+        .openSelected, .cancel(.begin), .cancel(.toggleAllCancellable), .confirm,
+        .cancel(.pickReason(0)),
+      ])
   }
   @Test func result() {
-    snap("result", [.openSelected, .beginCancel, .toggleAll, .confirm, .pickReason(0), .confirm])
+    snap(
+      "result",
+      [
+        .openSelected, .cancel(.begin), .cancel(.toggleAllCancellable), .confirm,
+        .cancel(.pickReason(0)), .confirm,
+      ])
   }
   @Test func refusal() {
     snap(
@@ -62,10 +74,14 @@ import Testing
           ])),
       ])
   }
-  @Test func archiveConfirmation() { snap("archive-confirm", [.openSelected, .toggleArchive]) }
-  @Test func archiveView() { snap("archive", [.nextView, .nextView]) }
+  @Test func archiveConfirmation() {
+    snap("archive-confirm", [.openSelected, .archive(.archiveOrRestore)])
+  }
+  @Test func archiveView() { snap("archive", [.list(.nextView), .list(.nextView)]) }
   @Test func help() { snap("help", [.showHelp]) }
-  @Test func search() { snap("search", [.startSearch, .searchTyped("S"), .searchTyped("o")]) }
+  @Test func search() {
+    snap("search", [.list(.startSearch), .list(.searchTyped("S")), .list(.searchTyped("o"))])
+  }
 
   /// The selection bar is part of what a snapshot holds (issue 11, item 7): the list with
   /// its bar drawn as plain text has the same characters, so a text-only snapshot passed it;

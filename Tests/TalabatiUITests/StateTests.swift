@@ -56,7 +56,7 @@ import Testing
     var d = started()
     d.send(.moveDown)
     d.send(.openSelected)
-    d.send(.beginCancel)
+    d.send(.cancel(.begin))
     #expect(d.model.route == .cancelSelect)
     // Rows: [shipment 21, item 211, shipment 22, item 221]; the cursor rests on 221.
     #expect(d.model.cancelRows == [.shipment(21), .item(211), .shipment(22), .item(221)])
@@ -64,7 +64,7 @@ import Testing
     d.send(.moveUp)
     d.send(.moveUp)
     var before = d.model
-    let effects = update(&d.model, .toggleItem)
+    let effects = update(&d.model, .toggleHighlighted)
     #expect(effects == [])
     before.flash = .info("flash.cannotTick")  // it says why nothing happened (issue 13)
     #expect(d.model == before)
@@ -76,9 +76,9 @@ import Testing
     var d = started()
     d.send(.moveDown)
     d.send(.openSelected)
-    d.send(.beginCancel)
+    d.send(.cancel(.begin))
     d.send(.jumpTop)
-    let effects = update(&d.model, .toggleItem)
+    let effects = update(&d.model, .toggleHighlighted)
     #expect(effects == [])
     #expect(d.model.cancel.checked.isEmpty)
     #expect(d.model.flash == .info("flash.shipmentRefused", ["count": "1"]))
@@ -91,13 +91,13 @@ import Testing
     d.start()
     d.send(.moveDown)
     d.send(.openSelected)
-    d.send(.beginCancel)
-    d.send(.toggleItem)  // Kindle (221), alone in shipment 22
+    d.send(.cancel(.begin))
+    d.send(.toggleHighlighted)  // Kindle (221), alone in shipment 22
     #expect(d.model.cancel.checked == [221])
     #expect(d.model.cancelSelection == .items([221]))
     d.send(.confirm)
     #expect(d.model.route == .reasonPicker)
-    d.send(.pickReason(2))
+    d.send(.cancel(.pickReason(2)))
     #expect(d.model.route == .confirmCancel)
     #expect(d.model.cancel.reason == .orderedByMistake)
     let preview = try #require(try d.model.cancelPreview?.get())
@@ -151,7 +151,7 @@ import Testing
     // R17: archive from the details after a confirmation; R18: back from the Archive.
     var d = started()
     d.send(.openSelected)  // the newest: fresh
-    d.send(.toggleArchive)
+    d.send(.archive(.archiveOrRestore))
     #expect(d.model.route == .confirmArchive)
     // Opening loads the order, and the returns shown under its items (issue 13).
     #expect(d.effects.suffix(2) == [.loadOrder(Fixtures.fresh.id), .returns(.loadReturns)])
@@ -162,19 +162,19 @@ import Testing
     #expect(d.model.flash == .info("flash.archived", ["order": Fixtures.fresh.id]))
     #expect(!d.model.list.rows.contains { $0.id == Fixtures.fresh.id })
     d.send(.back)
-    d.send(.nextView)
-    d.send(.nextView)
+    d.send(.list(.nextView))
+    d.send(.list(.nextView))
     #expect(d.model.list.view == .archived)
     #expect(d.model.list.rows.map(\.id) == [Fixtures.fresh.id, Fixtures.archived.id])
-    d.send(.toggleArchive)  // in the Archive view: A brings it back, once confirmed
+    d.send(.archive(.archiveOrRestore))  // in the Archive view: A brings it back, once confirmed
     #expect(d.model.route == .confirmRestore)
     #expect(d.effects.last != .unarchive(Fixtures.fresh.id))
     d.send(.confirm)
     #expect(d.effects.last == .unarchive(Fixtures.fresh.id))
     #expect(d.model.route == .list)
     #expect(d.model.list.rows.map(\.id) == [Fixtures.archived.id])
-    d.send(.previousView)
-    d.send(.previousView)
+    d.send(.list(.previousView))
+    d.send(.list(.previousView))
     #expect(d.model.list.view == .orders)
     #expect(d.model.list.rows.first?.id == Fixtures.fresh.id)
   }
@@ -182,7 +182,7 @@ import Testing
   @Test func cancelledViewListsOrdersWithCancelledItems() {
     // R10
     var d = started()
-    d.send(.nextView)
+    d.send(.list(.nextView))
     #expect(d.model.list.view == .cancelled)
     #expect(d.model.list.rows.map(\.id) == [Fixtures.partlyCancelled.id])
   }
@@ -205,9 +205,9 @@ import Testing
     d.press(.escape)  // Esc clears the search
     #expect(d.model.list.query == nil)
     #expect(d.model.list.rows.count == 3)
-    d.send(.startSearch)
-    for c in "3333333" { d.send(.searchTyped(c)) }
-    d.send(.submitSearch)
+    d.send(.list(.startSearch))
+    for c in "3333333" { d.send(.list(.searchTyped(c))) }
+    d.send(.list(.submitSearch))
     #expect(d.model.list.rows.map(\.id) == [Fixtures.partlyCancelled.id])
   }
 

@@ -22,12 +22,19 @@ struct SplitMix: RandomNumberGenerator {
   /// One model per screen, in both languages.
   static func models() -> [AppModel] {
     let flows: [[Action]] = [
-      [], [.openSelected], [.moveDown, .openSelected, .beginCancel],
-      [.openSelected, .beginCancel, .toggleAll, .confirm],
-      [.openSelected, .beginCancel, .toggleAll, .confirm, .pickReason(3)],
-      [.openSelected, .beginCancel, .toggleAll, .confirm, .pickReason(3), .confirm],
-      [.openSelected, .toggleArchive], [.showHelp], [.startSearch, .searchTyped("x")],
-      [.nextView, .nextView],
+      [], [.openSelected], [.moveDown, .openSelected, .cancel(.begin)],
+      [.openSelected, .cancel(.begin), .cancel(.toggleAllCancellable), .confirm],
+      [
+        .openSelected, .cancel(.begin), .cancel(.toggleAllCancellable), .confirm,
+        .cancel(.pickReason(3)),
+      ],
+      [
+        .openSelected, .cancel(.begin), .cancel(.toggleAllCancellable), .confirm,
+        .cancel(.pickReason(3)), .confirm,
+      ],
+      [.openSelected, .archive(.archiveOrRestore)], [.showHelp],
+      [.list(.startSearch), .list(.searchTyped("x"))],
+      [.list(.nextView), .list(.nextView)],
     ]
     var out: [AppModel] = []
     for lang in Lang.allCases {

@@ -197,7 +197,7 @@ func updateReturns(_ model: inout AppModel, _ action: ReturnsAction) -> [Effect]
   case .listLoaded(let list):
     model.busy = false
     model.returns.list = list
-    model.returns.listCursor = min(model.returns.listCursor, max(0, list.count - 1))
+    model.returns.listCursor = clamped(model.returns.listCursor, count: list.count)
     return []
   case .labelLoaded(let receipt):
     model.busy = false
@@ -293,11 +293,9 @@ func updateReturnsRoute(_ model: inout AppModel, _ action: Action) -> [Effect] {
     guard var flow = model.returns.flow else { return [] }
     let count = model.returnItems.count
     switch action {
-    case .moveDown: flow.cursor = min(max(0, count - 1), flow.cursor + 1)
-    case .moveUp: flow.cursor = max(0, flow.cursor - 1)
-    case .jumpTop: flow.cursor = 0
-    case .jumpBottom: flow.cursor = max(0, count - 1)
-    case .toggleItem:
+    case .moveDown, .moveUp, .jumpTop, .jumpBottom:
+      flow.cursor = moved(flow.cursor, by: action, count: count) ?? flow.cursor
+    case .toggleHighlighted:
       guard model.returnItems.indices.contains(flow.cursor) else { return [] }
       let id = model.returnItems[flow.cursor].id
       // R16: an item outside its window (or not returnable) cannot be ticked.
@@ -320,11 +318,11 @@ func updateReturnsRoute(_ model: inout AppModel, _ action: Action) -> [Effect] {
     model.returns.flow = flow
     return []
   case .returnReason:
-    let count = ReturnReason.allCases.count
     let cur = model.returns.flow?.reasonCursor ?? 0
     switch action {
-    case .moveDown: model.returns.flow?.reasonCursor = min(count - 1, cur + 1)
-    case .moveUp: model.returns.flow?.reasonCursor = max(0, cur - 1)
+    case .moveDown, .moveUp:
+      model.returns.flow?.reasonCursor =
+        moved(cur, by: action, count: ReturnReason.allCases.count) ?? cur
     case .confirm, .openSelected: return updateReturns(&model, .pickReason(cur))
     default: break
     }
@@ -332,8 +330,10 @@ func updateReturnsRoute(_ model: inout AppModel, _ action: Action) -> [Effect] {
   case .returnResolution:
     let cur = model.returns.flow?.resolutionCursor ?? 0
     switch action {
-    case .moveDown: model.returns.flow?.resolutionCursor = min(1, cur + 1)
-    case .moveUp: model.returns.flow?.resolutionCursor = max(0, cur - 1)
+    case .moveDown, .moveUp:
+      model.returns.flow?.resolutionCursor =
+        moved(
+          cur, by: action, count: ReturnResolution.allCases.count) ?? cur
     case .confirm, .openSelected: return updateReturns(&model, .pickResolution(cur))
     default: break
     }
@@ -348,10 +348,10 @@ func updateReturnsRoute(_ model: inout AppModel, _ action: Action) -> [Effect] {
     return [.returns(.request(items: ids, order: order.id, reason: reason, resolution: resolution))]
   case .returnResult:
     switch action {
-    case .moveDown: model.returns.flow?.scroll += 1
-    case .moveUp:
+    case .moveDown, .moveUp:
+      // Its end is found when it is drawn (`drawBody` keeps the last row at the bottom).
       let scroll = model.returns.flow?.scroll ?? 0
-      model.returns.flow?.scroll = max(0, scroll - 1)
+      model.returns.flow?.scroll = moved(scroll, by: action, count: .max) ?? scroll
     case .confirm, .openSelected:
       model.stack.removeLast()
       model.returns.flow = nil
@@ -361,11 +361,9 @@ func updateReturnsRoute(_ model: inout AppModel, _ action: Action) -> [Effect] {
   case .returnStatus:
     let count = model.returns.list?.count ?? 0
     switch action {
-    case .moveDown:
-      model.returns.listCursor = min(max(0, count - 1), model.returns.listCursor + 1)
-      model.returns.label = nil
-    case .moveUp:
-      model.returns.listCursor = max(0, model.returns.listCursor - 1)
+    case .moveDown, .moveUp:
+      model.returns.listCursor =
+        moved(model.returns.listCursor, by: action, count: count) ?? model.returns.listCursor
       model.returns.label = nil
     case .confirm, .openSelected: return updateReturns(&model, .showLabel)
     default: break
@@ -373,9 +371,10 @@ func updateReturnsRoute(_ model: inout AppModel, _ action: Action) -> [Effect] {
     return []
   case .tracking:
     switch action {
-    case .moveDown: model.returns.trackingScroll += 1
-    case .moveUp: model.returns.trackingScroll = max(0, model.returns.trackingScroll - 1)
-    case .jumpTop: model.returns.trackingScroll = 0
+    case .moveDown, .moveUp, .jumpTop:
+      // Its end is found when it is drawn (`drawBody` keeps the last row at the bottom).
+      model.returns.trackingScroll =
+        moved(model.returns.trackingScroll, by: action, count: .max) ?? 0
     default: break
     }
     return []

@@ -174,7 +174,7 @@ func updateSupport(_ model: inout AppModel, _ action: SupportAction) -> [Effect]
       if let id = s.focus, let i = callbacks.firstIndex(where: { $0.id == id }) {
         model.support?.cursor = i
       } else {
-        model.support?.cursor = min(s.cursor, max(0, callbacks.count - 1))
+        model.support?.cursor = clamped(s.cursor, count: callbacks.count)
       }
       model.support?.focus = nil
     }
@@ -238,10 +238,13 @@ func updateSupport(_ model: inout AppModel, _ action: SupportAction) -> [Effect]
   case .reportFraud:
     openForm(&model, .fraud)
   case .contactSeller:
-    // R7, R23: only an item a third-party seller ships; the first live one of the order.
+    // R7, R23: only an item a third-party seller ships, the first of the order; the domain
+    // says which (`SupportPolicy.checkSellerContact`) and why not.
     guard let order = model.order else { return [] }
-    guard let item = order.items.first(where: { $0.fulfilment == .seller }) else {
-      model.flash = .info("support.refusal.store-fulfilled")
+    guard let item = order.items.first(where: { SupportPolicy.checkSellerContact($0) == nil })
+    else {
+      let refusal = order.items.first.flatMap(SupportPolicy.checkSellerContact) ?? .storeFulfilled
+      model.flash = .info("support.refusal.\(refusal.rawValue)")
       return []
     }
     openForm(&model, .sellerMessage(order: order.id, item: item.id))
@@ -257,18 +260,23 @@ func updateSupport(_ model: inout AppModel, _ action: SupportAction) -> [Effect]
     return []
   case .closeAccount:
     guard model.route == .account, model.accountScreen?.step == .overview else { return [] }
-    guard
-      model.accountScreen?.closure.map({ [.pending, .due].contains($0.state(at: model.now)) })
-        != true
-    else {
-      model.flash = .info("support.refusal.closure-already-pending")
+    // R27: the domain decides whether a closure may be requested now (none pending or due);
+    // asked before the reason and the warning, so a refusal comes at once.
+    if case .failure(let refusal) = ClosurePolicy.request(
+      account: 0, reason: ClosureReason.allCases[0], at: model.now,
+      current: model.accountScreen?.closure)
+    {
+      model.flash = .info("support.refusal.\(refusal.rawValue)")
       return []
     }
     model.accountScreen?.step = .reason
     model.accountScreen?.reasonCursor = 0
   case .withdrawClosure:
-    guard model.accountScreen?.closure?.state(at: model.now) == .pending else {
-      model.flash = .info("support.refusal.closure-not-pending")
+    // R29: only inside the pending period; the domain says so (`ClosurePolicy.withdraw`).
+    if case .failure(let refusal) = ClosurePolicy.withdraw(
+      model.accountScreen?.closure, at: model.now)
+    {
+      model.flash = .info("support.refusal.\(refusal.rawValue)")
       return []
     }
     model.busy = true
@@ -308,13 +316,12 @@ func updateSupportRoute(_ model: inout AppModel, _ action: Action) -> [Effect] {
     return [.support(.cancelCallback(id))]
   case (.support, .moveDown), (.support, .moveUp):
     guard var s = model.support else { return [] }
-    let step = action == .moveDown ? 1 : -1
-    s.cursor = max(0, min(s.callbacks.count - 1, s.cursor + step))
+    s.cursor = moved(s.cursor, by: action, count: s.callbacks.count) ?? s.cursor
     model.support = s
   case (.account, .moveDown), (.account, .moveUp):
     guard var a = model.accountScreen, a.step == .reason else { return [] }
-    let step = action == .moveDown ? 1 : -1
-    a.reasonCursor = max(0, min(ClosureReason.allCases.count - 1, a.reasonCursor + step))
+    a.reasonCursor =
+      moved(a.reasonCursor, by: action, count: ClosureReason.allCases.count) ?? a.reasonCursor
     model.accountScreen = a
   case (.account, .confirm):
     switch model.accountScreen?.step {
