@@ -51,7 +51,8 @@ func refundsLoaded(_ model: inout AppModel, _ id: OrderID, _ refunds: [ImportedR
 
 /// Scrolling the details: a page is the body's height, and the last row stops at the bottom.
 func updateDetailRoute(_ model: inout AppModel, _ action: Action) -> [Effect] {
-  guard var detail = model.detail,
+  // Only a movement measures the details (laying every line out costs more than a key).
+  guard Keymap.movements.contains(action), var detail = model.detail,
     let scroll = moved(
       detail.scroll, by: action, count: model.detailScrollLimit + 1,
       page: max(1, model.height - 4))
