@@ -19,6 +19,13 @@ struct ItemJSON: Encodable {
   var reasonText: String?
   var alternatives: [String]
   var sellerWindowSecondsLeft: Int?
+  /// R11, R16: whether the item can be returned now, why not (`returnReason`, the codes of
+  /// `return`'s refusals, and `returnReasonText`), and the last day of its return window.
+  /// Only `show` fills them.
+  var returnable: Bool?
+  var returnReason: String?
+  var returnReasonText: String?
+  var returnLastDay: Date?
 }
 
 struct ShipmentJSON: Encodable {
@@ -51,7 +58,7 @@ struct OrderJSON: Encodable {
   }
 
   /// The order with the service's answers per item (`Shopper.detail`).
-  init(_ detail: OrderDetail, lang: Lang) {
+  init(_ detail: OrderDetail, lang: Lang, timeZone: String) {
     let order = detail.order
     let now = detail.at
     id = order.id
@@ -68,13 +75,18 @@ struct OrderJSON: Encodable {
         items: s.items.map { i in
           let e =
             detail.cancelAnswer(i.id) ?? CancelPolicy.eligibility(of: i, in: s, of: order, at: now)
+          let r = detail.returnAnswer(i.id)
           return ItemJSON(
             id: i.id, title: i.title, seller: i.seller.name, fulfilment: i.fulfilment.rawValue,
             quantity: i.quantity, unitPrice: MoneyJSON(i.unitPrice, lang),
             status: i.status(in: s, at: now).rawValue, cancellable: e.cancellable,
             reason: e.refusal?.rawValue, reasonText: e.refusal.map { label($0, lang) },
             alternatives: e.alternatives.map(\.rawValue),
-            sellerWindowSecondsLeft: e.sellerWindowRemaining.map { Int($0.rounded(.up)) })
+            sellerWindowSecondsLeft: e.sellerWindowRemaining.map { Int($0.rounded(.up)) },
+            returnable: r?.returnable, returnReason: r?.refusal?.rawValue,
+            returnReasonText: r.flatMap { $0.refusal == nil ? nil : $0 }.map {
+              plain(label($0, lang, timeZone: timeZone))
+            }, returnLastDay: r?.window?.lastDay)
         })
     }
   }
@@ -127,7 +139,7 @@ struct Show: ParsableCommand {
     let refunds = detail.importedRefunds
     let returns = detail.returnRecords
     if ctx.json {
-      var json = OrderJSON(detail, lang: ctx.lang)
+      var json = OrderJSON(detail, lang: ctx.lang, timeZone: account.timeZone)
       json.importedRefunds = refunds.map {
         .init(amount: MoneyJSON($0.amount, ctx.lang), refundedAt: $0.refundedAt)
       }
