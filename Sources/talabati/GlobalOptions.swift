@@ -173,7 +173,6 @@ struct Context {
   var clock: any Clock
   var lang: Lang
   var json: Bool
-  var storePath: String
 
   /// The store's account, if it holds one.
   var account: Account? { shopper.account }
@@ -197,8 +196,7 @@ struct Context {
       at: path, clock: clock, actor: actor, readOnly: readOnly, seedDemoIfNew: isDefault)
     let lang: Lang = requested.map(Lang.init) ?? shopper.account.map { Lang($0.language) } ?? .ar
     Diagnostics.known = lang
-    return Context(
-      shopper: shopper, clock: clock, lang: lang, json: options.json, storePath: path)
+    return Context(shopper: shopper, clock: clock, lang: lang, json: options.json)
   }
 
   /// The account, or a clear "empty store" failure.

@@ -170,6 +170,35 @@ struct ShopperTests {
     }
   }
 
+  /// Given a return, when the CLI's `label` and the client's label screen ask for it, then both
+  /// get the same record and QR code and the same SVG file beside the store (R13); a light
+  /// background draws the dark modules instead.
+  @Test func theLabelIsTheSameForBothFrontEnds() throws {
+    let o = Given.deliveredOrder(7)
+    let path = try Given.storeFile([o])
+    let now = Given.t0.addingTimeInterval(5 * Given.day)
+    let cli = try Given.shopper(path, actor: "cli", at: now)
+    let requested = try cli.requestReturn(
+      items: [o.items[0].id], in: o.id, reason: .damaged, resolution: .refund)
+    let rma = requested.record.rma
+
+    let printed = try cli.returnLabel(rma: rma)
+    let shown = try Given.shopper(path, actor: "tui", at: now).label(rma: rma)
+    let light = try cli.returnLabel(rma: rma, lightBackground: true)
+
+    #expect(requested.labelError == nil)
+    #expect(requested.labelFile == printed.svgFile)
+    #expect(shown.record == printed.record)
+    #expect(shown.qrLines == printed.qrLines)
+    #expect(shown.labelFile == printed.svgFile)
+    #expect(light.qrLines != printed.qrLines && light.qrLines.count == printed.qrLines.count)
+    let svg = try String(contentsOfFile: printed.svgFile, encoding: .utf8)
+    #expect(svg.contains(rma) && svg.contains(o.id))
+    #expect(throws: ShopperError.notFound(what: "return RMA-9999999")) {
+      try cli.returnLabel(rma: "RMA-9999999")
+    }
+  }
+
   /// Given a store error, when it crosses the seam, then front ends see a `ShopperError` or the
   /// domain refusal, worded as the store worded it (the client's status bar is unchanged).
   @Test func storeErrorsCrossTheSeamAsTheServicesOwn() throws {
