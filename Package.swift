@@ -63,10 +63,14 @@ let package = Package(
       dependencies: ["TalabatiDomain", "TalabatiText", "TOMLKit"]
     ),
     .target(name: "TalabatiTerminal", dependencies: ["TalabatiUI", "CNcursesw", "CSystemShims"]),
-    // The store behind the client's effects (the UI core never imports the store).
+    // The one shopper service: every intent of the CLI and the client (front ends never import
+    // the store).
     .target(
       name: "TalabatiServices",
-      dependencies: ["TalabatiDomain", "TalabatiStore", "TalabatiText", "TalabatiUI"]
+      dependencies: [
+        "TalabatiDomain", "TalabatiStore", "TalabatiText", "TalabatiUI", "TalabatiImport",
+        "TalabatiQR",
+      ]
     ),
     // `talabati serve`: host key, key → store, limits, one pty and one child process per session.
     // Never imports ncurses: the children draw, the server relays bytes (ARCHITECTURE.md).
@@ -87,8 +91,9 @@ let package = Package(
       name: "talabati",
       dependencies: [
         "CSystemShims",
-        "TalabatiDomain", "TalabatiStore", "TalabatiText", "TalabatiUI", "TalabatiTerminal",
-        "TalabatiImport", "TalabatiQR", "TalabatiServices", "TalabatiServe",
+        // No TalabatiStore: commands and the client reach the store through TalabatiServices.
+        "TalabatiDomain", "TalabatiText", "TalabatiUI", "TalabatiTerminal", "TalabatiImport",
+        "TalabatiServices", "TalabatiServe",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]
@@ -144,6 +149,9 @@ let package = Package(
         "TalabatiTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),
+    .testTarget(
+      name: "TalabatiServicesTests",
+      dependencies: ["TalabatiServices", "TalabatiStore", "TalabatiDomain", "TalabatiUI"]),
     .testTarget(
       name: "TalabatiCLITests",
       dependencies: ["TalabatiStore", "TalabatiDomain", "TalabatiText", "TalabatiTestSupport"]),

@@ -2,7 +2,8 @@ import Foundation
 import TalabatiDomain
 import TalabatiText
 
-/// What the effects need from the outside: the lead adapts the store to it, tests use
+/// What the order effects need from the outside. The one shopper service (`Shopper`, in
+/// TalabatiServices) implements it with `ReturnsService` and `SupportService`; tests use
 /// `InMemoryOrderService`.
 public protocol OrderService {
   /// One page of a newest-first list (keyset pagination).
@@ -68,5 +69,18 @@ public func perform(_ effect: Effect, service: any OrderService, now: Date) -> A
     }
   } catch {
     return .failed(String(describing: error))
+  }
+}
+
+/// Everything the client's effects need from the outside, as one service.
+public typealias ShopperEffects = OrderService & ReturnsService & SupportService
+
+/// Runs any effect (order, returns or support) against the one service: the effect runner's
+/// single branch for everything the store answers.
+public func perform(_ effect: Effect, on service: any ShopperEffects, now: Date) -> Action? {
+  switch effect {
+  case .support(let e): return performSupport(e, service: service, now: now)
+  case .returns(let e): return performReturns(e, service: service, now: now)
+  default: return perform(effect, service: service, now: now)
   }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import TalabatiDomain
-import TalabatiStore
+import TalabatiServices
 import TalabatiText
 
 // MARK: - account
@@ -59,7 +59,7 @@ struct AccountShow: ParsableCommand {
   func run() throws {
     let ctx = try openApplyingClosures(global)
     let account = try ctx.requireAccount()
-    let closure = try ctx.db.closure(account: account.id)
+    let closure = try ctx.shopper.closure()
     let now = ctx.now
     if ctx.json {
       try printJSON(
@@ -149,7 +149,7 @@ struct AccountClose: ParsableCommand {
       throw CLIFailure.usage(plain(tr("closure.confirmHint", lang)))
     }
     let closure = try refusingWithExit3(lang) {
-      try ctx.db.requestClosure(account: account.id, reason: code, now: ctx.now, actor: "cli")
+      try ctx.shopper.requestClosure(code)
     }
     if ctx.json {
       try printJSON(ClosureJSON(closure, now: ctx.now))
@@ -173,11 +173,9 @@ struct AccountWithdrawClosure: ParsableCommand {
 
   func run() throws {
     let ctx = try openApplyingClosures(global)
-    let account = try ctx.requireAccount()
+    _ = try ctx.requireAccount()
     let lang = ctx.lang
-    let closure = try refusingWithExit3(lang) {
-      try ctx.db.withdrawClosure(account: account.id, now: ctx.now, actor: "cli")
-    }
+    let closure = try refusingWithExit3(lang) { try ctx.shopper.withdrawClosure() }
     if ctx.json {
       try printJSON(ClosureJSON(closure, now: ctx.now))
       return

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import TalabatiDomain
 import TalabatiServices
-import TalabatiStore
 import TalabatiTerminal
 import TalabatiText
 import TalabatiUI
@@ -60,12 +59,12 @@ struct Browse: ParsableCommand {
           "the full-screen client needs a terminal on standard input and output; "
           + "use 'talabati orders' (or --json) in scripts and pipes")
     }
-    let ctx = try Context.open(global)
+    let ctx = try Context.open(global, actor: "tui")
     let account = try ctx.requireAccount()
     // The presenter's clock: asked for with --presenter, or by `talabati serve` for a
     // visitor's demo store (TALABATI_PRESENTER=1); only ever on a demo store (issue 10).
     let wantsPresenter = presenter || env["TALABATI_PRESENTER"] == "1"
-    let isDemoStore = account.email == DemoGenerator(seed: 0, now: ctx.now).account().email
+    let isDemoStore = ctx.shopper.isDemoAccount
     if presenter && !isDemoStore {
       throw CLIFailure.usage(
         "--presenter moves the clock of demo stores only; this store holds a real account")
@@ -75,7 +74,8 @@ struct Browse: ParsableCommand {
     // Theme: the named one, else the one last chosen with T (kept as the language is), else
     // the default; a broken file is reported and the default used.
     let userDir = ThemeLoader.userDirectory(environment: env)
-    let service = StoreService(db: ctx.db, account: account)
+    // The one service every effect runs against, at the session's clock.
+    let service = ctx.shopper.with(clock: sessionClock)
     let themeName = theme ?? env["TALABATI_THEME"] ?? service.savedTheme() ?? "default-dark"
     var chosen = ThemeLoader.defaultTheme
     var themeWarning: String?
@@ -137,7 +137,7 @@ private func userThemeExists(_ name: String, in directory: String?) -> Bool {
 /// effects run against the store and their results go back into `update`.
 struct FullScreenApp: TerminalApp {
   var model: AppModel
-  let service: StoreService
+  let service: Shopper
   let clock: PresenterClock
   let terminal: Terminal
   let userThemeDirectory: String?
@@ -191,15 +191,8 @@ struct FullScreenApp: TerminalApp {
         } catch {
           effects += update(&model, .failed("\(error)"))
         }
-      case .support(let e):
-        let support = StoreSupportService(db: service.db, account: service.account)
-        effects += update(&model, performSupport(e, service: support, now: clock.now()))
-      case .returns(let e):
-        if let result = performReturns(e, service: service, now: clock.now()) {
-          effects += update(&model, result)
-        }
       default:
-        if let result = perform(effect, service: service, now: clock.now()) {
+        if let result = perform(effect, on: service, now: clock.now()) {
           effects += update(&model, result)
         }
       }

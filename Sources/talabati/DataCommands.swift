@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import TalabatiDomain
-import TalabatiStore
+import TalabatiServices
 import TalabatiText
 
 // MARK: - demo
@@ -31,28 +31,22 @@ struct Demo: ParsableCommand {
   func run() throws {
     let clock = try global.clock()
     let (path, _) = try global.storeLocation()
-    if FileManager.default.fileExists(atPath: path) {
-      let db = try AppDatabase.openFile(at: path)
-      if try db.defaultAccount() != nil {
-        throw CLIFailure(
-          code: 5,
-          message:
-            "\(Sanitizer.clean(path)) already holds an account; demo fills only a new or empty store"
-        )
-      }
+    if try Shopper.holdsAccount(at: path) {
+      throw CLIFailure(
+        code: 5,
+        message:
+          "\(Sanitizer.clean(path)) already holds an account; demo fills only a new or empty store"
+      )
     }
-    let db = try AppDatabase.openFile(at: path)
     let start = Date()
     let showProgress = !global.json && isatty(STDERR_FILENO) == 1 && orders >= 50_000
-    let account = try DemoGenerator.populate(db, orders: orders, seed: seed, now: clock.now()) {
-      done in
+    // With a return in progress and a finished one, so the return screens have something to show.
+    try Shopper.populateDemo(at: path, orders: orders, seed: seed, now: clock.now()) { done in
       if showProgress {
         let pct = done * 100 / max(orders, 1)
         FileHandle.standardError.write(Data("\r\(done)/\(orders) (\(pct)%)".utf8))
       }
     }
-    // A return in progress and a finished one, so the return screens have something to show.
-    _ = try DemoGenerator.addDemoReturns(db, account: account.id, now: clock.now())
     if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
     let seconds = Date().timeIntervalSince(start)
     if global.json {
@@ -103,14 +97,14 @@ struct Import: ParsableCommand {
     } catch {
       throw CLIFailure.notFound("cannot read \(Sanitizer.clean(file)): no such readable file")
     }
-    let doc: InterchangeDocument
+    let document: Shopper.Interchange
     do {
-      doc = try InterchangeDocument.decode(data)
+      document = try Shopper.decodeInterchange(data)
     } catch {
       throw CLIFailure.usage("\(Sanitizer.clean(file)): \(error)")
     }
     let ctx = try Context.open(global)
-    let report = try ctx.db.importDocument(doc, actor: "cli", at: ctx.now)
+    let (report, importedAccount) = try ctx.shopper.importInterchange(document)
     if ctx.json {
       try printJSON(
         ImportJSON(
@@ -122,7 +116,7 @@ struct Import: ParsableCommand {
       // The summary speaks the imported account's language unless one was asked for (an
       // English account's import was summarised in Arabic, issue 11).
       let requested = try global.requestedLanguage().map(Lang.init)
-      let imported = try ctx.db.defaultAccount().map { Lang($0.language) }
+      let imported = importedAccount.map { Lang($0.language) }
       let lang = requested ?? imported ?? ctx.lang
       let out = Output(lang: lang)
       out.line(
@@ -163,8 +157,8 @@ struct Export: ParsableCommand {
 
   func run() throws {
     let ctx = try Context.open(global, readOnly: true)
-    let account = try ctx.requireAccount()
-    let data = try ctx.db.exportDocument(account: account.id).encoded()
+    _ = try ctx.requireAccount()
+    let data = try ctx.shopper.exportInterchange()
     if let output {
       let tmp = output + ".tmp-\(getpid())"
       do {

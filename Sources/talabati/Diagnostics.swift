@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import TalabatiDomain
-import TalabatiStore
+import TalabatiServices
 import TalabatiText
 
 // MARK: - The words of errors
@@ -32,10 +32,10 @@ enum Diagnostics {
       return Lang(l)
     }
     let values = GlobalValues(store: optionValue("--store", in: arguments))
-    if let (path, _) = try? values.storeLocation(), FileManager.default.fileExists(atPath: path),
-      let db = try? AppDatabase.openFile(at: path), let account = try? db.defaultAccount()
+    if let (path, _) = try? values.storeLocation(),
+      let language = Shopper.storedLanguage(at: path)
     {
-      return Lang(account.language)
+      return Lang(language)
     }
     return .ar
   }
@@ -190,8 +190,19 @@ enum Diagnostics {
 
   // MARK: Store errors
 
-  /// A store error in `lang`.
-  static func storeMessage(_ error: StoreError, lang: Lang) -> String {
+  /// The exit code of a failure of the shopper service (README): 2 input the store cannot
+  /// accept, 3 changed meanwhile, 4 not found, 5 the store or a file beside it unusable.
+  static func exitCode(_ error: ShopperError) -> Int32 {
+    switch error {
+    case .invalidInput: 2
+    case .changedMeanwhile: 3
+    case .notFound, .noAccount: 4
+    case .notADatabase, .corrupt, .readOnly, .newerVersion, .io, .file: 5
+    }
+  }
+
+  /// A failure of the shopper service in `lang`.
+  static func storeMessage(_ error: ShopperError, lang: Lang) -> String {
     let iso = { (s: String) in Bidi.isolate(Sanitizer.clean(s)) }
     switch error {
     case .notFound(let what):
@@ -212,8 +223,15 @@ enum Diagnostics {
     case .changedMeanwhile: return tr("cli.error.changedMeanwhile", lang)
     case .invalidInput(let message):
       return tr("cli.error.invalidInput", lang, ["message": iso(message)])
-    case .policy, .archive: return lang == .en ? error.description : tr("cli.error.refused", lang)
+    case .noAccount: return tr("cli.error.noAccount", lang)
+    case .file(let message): return Sanitizer.clean(message)
     }
+  }
+
+  /// A policy refusal no command worded itself (exit 3).
+  static func refusalMessage(_ error: any Error, lang: Lang) -> String? {
+    guard let english = ShopperError.refusalDescription(error) else { return nil }
+    return lang == .en ? english : tr("cli.error.refused", lang)
   }
 
   static let notFoundKeys = [

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import TalabatiDomain
-import TalabatiStore
+import TalabatiServices
 import TalabatiText
 
 /// Options every subcommand takes.
@@ -166,14 +166,16 @@ func parseInstant(_ text: String) -> Date? {
   return Date(timeIntervalSince1970: Double(seconds) + frac)
 }
 
-/// Everything a subcommand needs: the open store, the account, the clock and the language.
+/// Everything a subcommand needs: the shopper service (store, account, clock, actor), the
+/// language and the output mode.
 struct Context {
-  var db: AppDatabase
-  var account: Account?
+  var shopper: Shopper
   var clock: any Clock
   var lang: Lang
   var json: Bool
-  var storePath: String
+
+  /// The store's account, if it holds one.
+  var account: Account? { shopper.account }
 
   /// Opens the store (creating and, for the default location, seeding it with demo data).
   /// `readOnly`: the command only reads (`orders`, `show`, `export`), so an existing store is
@@ -182,27 +184,19 @@ struct Context {
     try open(options.values, readOnly: readOnly)
   }
 
-  /// Opens the store (creating and, for the default location, seeding it with demo data).
-  static func open(_ options: GlobalValues, readOnly: Bool = false) throws -> Context {
+  /// Opens the store (creating and, for the default location, seeding it with demo data);
+  /// R29: closures whose withdrawal period has ended are carried out before anything is read.
+  static func open(_ options: GlobalValues, readOnly: Bool = false, actor: String = "cli") throws
+    -> Context
+  {
     let clock = try options.clock()
     let requested = try options.requestedLanguage()
     let (path, isDefault) = try options.storeLocation()
-    let existed = FileManager.default.fileExists(atPath: path)
-    let db =
-      readOnly && existed
-      ? try AppDatabase.openForReading(at: path, now: clock.now())
-      : try AppDatabase.openFile(at: path)
-    if isDefault && !existed {
-      let demo = try DemoGenerator.populate(db, orders: 60, seed: 2026, now: clock.now())
-      _ = try DemoGenerator.addDemoReturns(db, account: demo.id, now: clock.now())
-    }
-    // R29: closures whose withdrawal period has ended are carried out before anything is read.
-    _ = try db.applyDueClosures(now: clock.now())
-    let account = try db.defaultAccount()
-    let lang: Lang = requested.map(Lang.init) ?? account.map { Lang($0.language) } ?? .ar
+    let shopper = try Shopper.open(
+      at: path, clock: clock, actor: actor, readOnly: readOnly, seedDemoIfNew: isDefault)
+    let lang: Lang = requested.map(Lang.init) ?? shopper.account.map { Lang($0.language) } ?? .ar
     Diagnostics.known = lang
-    return Context(
-      db: db, account: account, clock: clock, lang: lang, json: options.json, storePath: path)
+    return Context(shopper: shopper, clock: clock, lang: lang, json: options.json)
   }
 
   /// The account, or a clear "empty store" failure.

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import TalabatiDomain
 import TalabatiImport
-import TalabatiStore
+import TalabatiServices
 import TalabatiText
 
 #if canImport(Glibc)
@@ -40,19 +40,18 @@ struct ImportAmazon: ParsableCommand {
     let clock = try global.clock()
     // No demo seeding here (unlike Context.open): imported history goes into a clean store.
     let (storePath, _) = try global.storeLocation()
-    let db = try AppDatabase.openFile(at: storePath)
     var options = AmazonImportOptions()
     options.maxReportedRows = maxRejected
     options.dryRun = dryRun
-    let importer = AmazonImporter(db: db, options: options)
     let meter = ProgressMeter(
       enabled: !global.json && isatty(STDERR_FILENO) == 1,
       lang: (try? global.requestedLanguage()).flatMap { $0 }.map(Lang.init) ?? .ar)
-    importer.progress = { meter.update($0) }
     let start = Date()
     let report: AmazonImportReport
     do {
-      report = try importer.importExport(at: path, now: clock.now())
+      report = try Shopper.importAmazon(
+        into: storePath, from: path, options: options, now: clock.now()
+      ) { meter.update($0) }
     } catch let error as AmazonImportError {
       meter.finish()
       switch error {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import TalabatiDomain
-import TalabatiStore
+import TalabatiServices
 import TalabatiText
 
 // MARK: - JSON shapes
@@ -90,7 +90,7 @@ struct Orders: ParsableCommand {
       }
       cursor = c
     }
-    guard let account = ctx.account else {
+    guard ctx.account != nil else {
       if ctx.json {
         try printJSON(OrderPageJSON(view: view.rawValue, query: search, orders: [], next: nil))
       } else {
@@ -98,14 +98,7 @@ struct Orders: ParsableCommand {
       }
       return
     }
-    let page: OrderPage
-    if let q = search, !q.trimmingCharacters(in: .whitespaces).isEmpty {
-      page = try ctx.db.search(
-        account: account.id, query: q, view: view, limit: limit, after: cursor, now: ctx.now)
-    } else {
-      page = try ctx.db.orders(
-        account: account.id, view: view, limit: limit, after: cursor, now: ctx.now)
-    }
+    let page = try ctx.shopper.list(view, search: search, after: cursor, limit: limit)
     if ctx.json {
       try printJSON(
         OrderPageJSON(
@@ -230,7 +223,7 @@ struct Outbox: ParsableCommand {
   func run() throws {
     let ctx = try Context.open(global)
     let account = try ctx.requireAccount()
-    let messages = try ctx.db.outbox(account: account.id, limit: max(1, min(limit, 1000)))
+    let messages = try ctx.shopper.outbox(limit: max(1, min(limit, 1000)))
     let rows = messages.map {
       MessageJSON(
         id: $0.id, kind: $0.kind.rawValue, orderId: $0.orderID, createdAt: $0.createdAt,

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import TalabatiDomain
-import TalabatiStore
+import TalabatiServices
 import TalabatiText
 
 // MARK: - JSON shapes
@@ -19,6 +19,13 @@ struct ItemJSON: Encodable {
   var reasonText: String?
   var alternatives: [String]
   var sellerWindowSecondsLeft: Int?
+  /// R11, R16: whether the item can be returned now, why not (`returnReason`, the codes of
+  /// `return`'s refusals, and `returnReasonText`), and the last day of its return window.
+  /// Only `show` fills them.
+  var returnable: Bool?
+  var returnReason: String?
+  var returnReasonText: String?
+  var returnLastDay: Date?
 }
 
 struct ShipmentJSON: Encodable {
@@ -50,7 +57,10 @@ struct OrderJSON: Encodable {
     var refundedAt: Date
   }
 
-  init(_ order: Order, now: Date, lang: Lang) {
+  /// The order with the service's answers per item (`Shopper.detail`).
+  init(_ detail: OrderDetail, lang: Lang, timeZone: String) {
+    let order = detail.order
+    let now = detail.at
     id = order.id
     placedAt = order.placedAt
     status = order.status(at: now).rawValue
@@ -63,14 +73,20 @@ struct OrderJSON: Encodable {
         trackingNumber: s.trackingNumber, expectedDeliveryAt: s.timeline.expectedDeliveryAt,
         delayed: s.timeline.isDelayed(at: now), shippingCharge: MoneyJSON(s.shippingCharge, lang),
         items: s.items.map { i in
-          let e = CancelPolicy.eligibility(of: i, in: s, of: order, at: now)
+          let e =
+            detail.cancelAnswer(i.id) ?? CancelPolicy.eligibility(of: i, in: s, of: order, at: now)
+          let r = detail.returnAnswer(i.id)
           return ItemJSON(
             id: i.id, title: i.title, seller: i.seller.name, fulfilment: i.fulfilment.rawValue,
             quantity: i.quantity, unitPrice: MoneyJSON(i.unitPrice, lang),
             status: i.status(in: s, at: now).rawValue, cancellable: e.cancellable,
             reason: e.refusal?.rawValue, reasonText: e.refusal.map { label($0, lang) },
             alternatives: e.alternatives.map(\.rawValue),
-            sellerWindowSecondsLeft: e.sellerWindowRemaining.map { Int($0.rounded(.up)) })
+            sellerWindowSecondsLeft: e.sellerWindowRemaining.map { Int($0.rounded(.up)) },
+            returnable: r?.returnable, returnReason: r?.refusal?.rawValue,
+            returnReasonText: r.flatMap { $0.refusal == nil ? nil : $0 }.map {
+              plain(label($0, lang, timeZone: timeZone))
+            }, returnLastDay: r?.window?.lastDay)
         })
     }
   }
@@ -117,14 +133,13 @@ struct Show: ParsableCommand {
   func run() throws {
     let ctx = try Context.open(global, readOnly: true)
     let account = try ctx.requireAccount()
-    let o = try ctx.db.order(order, account: account.id)
-    let now = ctx.now
-    let refunds = try ctx.db.importedRefunds(order: o.id, account: account.id)
-    let returns = try ctx.db.returns(account: account.id, limit: 1000).filter {
-      $0.orderID == o.id
-    }
+    let detail = try ctx.shopper.detail(order)
+    let o = detail.order
+    let now = detail.at
+    let refunds = detail.importedRefunds
+    let returns = detail.returnRecords
     if ctx.json {
-      var json = OrderJSON(o, now: now, lang: ctx.lang)
+      var json = OrderJSON(detail, lang: ctx.lang, timeZone: account.timeZone)
       json.importedRefunds = refunds.map {
         .init(amount: MoneyJSON($0.amount, ctx.lang), refundedAt: $0.refundedAt)
       }
@@ -172,7 +187,7 @@ struct Show: ParsableCommand {
       }
       out.line(head)
       for i in s.items {
-        let e = CancelPolicy.eligibility(of: i, in: s, of: o, at: now)
+        guard let e = detail.cancelAnswer(i.id) else { continue }
         out.line(
           "  [\(i.id)] \(Sanitizer.clean(i.title)) ×\(i.quantity) · \(money(i.lineTotal, lang))")
         let sellerText =
@@ -180,7 +195,7 @@ struct Show: ParsableCommand {
           ? label(i.fulfilment, lang)
           : tr("cli.show.soldBy", lang, ["seller": Sanitizer.clean(i.seller.name)])
         out.line("      \(sellerText) · \(label(i.status(in: s, at: now), lang))")
-        if let r = returns.first(where: { $0.lines.contains { $0.itemID == i.id } }) {
+        if let r = detail.returnRecord(of: i.id) {
           // A return in progress (R14, R15), in the order details' words (issue 13).
           out.line(
             "      "
@@ -304,8 +319,7 @@ struct Cancel: ParsableCommand {
     let account = try ctx.requireAccount()
     let lang = ctx.lang
     do {
-      let outcome = try ctx.db.cancel(
-        sel, in: order, account: account.id, reason: code, at: ctx.now, actor: "cli")
+      let outcome = try ctx.shopper.cancel(sel, in: order, reason: code)
       if ctx.json {
         try printJSON(
           ResultJSON(
@@ -322,7 +336,7 @@ struct Cancel: ParsableCommand {
       printRefund(outcome.refund, out: out, lang: lang)
       out.line(
         tr("cli.cancel.mailSent", lang, ["email": Bidi.isolate(Sanitizer.clean(account.email))]))
-    } catch StoreError.policy(let err) {
+    } catch let err as CancelError {
       throw refusal(err, ctx: ctx)
     }
   }
@@ -443,15 +457,12 @@ struct ArchiveResultJSON: Encodable {
 
 func archiveCommand(global: GlobalOptions, order: String, archive: Bool) throws {
   let ctx = try Context.open(global)
-  let account = try ctx.requireAccount()
+  _ = try ctx.requireAccount()
   let lang = ctx.lang
   let result: Order
   do {
-    result =
-      archive
-      ? try ctx.db.archive(order: order, account: account.id, at: ctx.now, actor: "cli")
-      : try ctx.db.unarchive(order: order, account: account.id, at: ctx.now, actor: "cli")
-  } catch StoreError.archive(let e) {
+    result = archive ? try ctx.shopper.archive(order) : try ctx.shopper.unarchive(order)
+  } catch let e as ArchiveError {
     let key = e == .alreadyArchived ? "cli.archive.already" : "cli.unarchive.notArchived"
     throw CLIFailure(code: 3, message: tr(key, lang, ["order": Sanitizer.clean(order)]))
   }

@@ -1,9 +1,7 @@
 import ArgumentParser
 import Foundation
 import TalabatiDomain
-import TalabatiQR
 import TalabatiServices
-import TalabatiStore
 import TalabatiText
 import TalabatiUI
 
@@ -188,22 +186,17 @@ struct ReturnItems: ParsableCommand {
     let ctx = try Context.open(global)
     let account = try ctx.requireAccount()
     let lang = ctx.lang
-    let record: ReturnRecord
+    let requested: RequestedReturn
     do {
-      record = try ctx.db.requestReturn(
-        items: ids, in: order, account: account.id, reason: code,
-        resolution: replace ? .replacement : .refund, at: ctx.now, actor: "cli")
+      requested = try ctx.shopper.requestReturn(
+        items: ids, in: order, reason: code, resolution: replace ? .replacement : .refund)
     } catch let error as ReturnError {
       throw refusal(error, ctx: ctx, timeZone: account.timeZone)
     }
     // The label beside the store (R13); a failure to write it does not undo the return.
-    var labelFile: String?
-    var labelError: String?
-    do {
-      labelFile = try saveLabel(record, storePath: ctx.storePath, to: nil)
-    } catch {
-      labelError = "\(error)"
-    }
+    let record = requested.record
+    let labelFile = requested.labelFile
+    let labelError = requested.labelError
     if ctx.json {
       try printJSON(
         ResultJSON(
@@ -329,8 +322,8 @@ struct Returns: ParsableCommand {
     let account = try ctx.requireAccount()
     let lang = ctx.lang
     let now = ctx.now
-    let list = try ctx.db.returns(account: account.id, limit: limit)
-    let table = try ctx.db.returnPolicy()
+    let list = try ctx.shopper.returns(limit: limit)
+    let table = try ctx.shopper.returnPolicy()
     if ctx.json {
       try printJSON(
         ListJSON(
@@ -421,22 +414,18 @@ struct Label: ParsableCommand {
 
   func run() throws {
     let ctx = try Context.open(global)
-    let account = try ctx.requireAccount()
-    let record = try ctx.db.returnRecord(rma: rma, account: account.id)
-    let matrix: QRMatrix
-    do {
-      matrix = try QRCode.encode(record.rma)
-    } catch {
-      throw CLIFailure.store("\(error)")
-    }
-    let file = try saveLabel(record, storePath: ctx.storePath, to: svg)
+    _ = try ctx.requireAccount()
     // On a dark terminal the glyphs are light: draw the light modules (R13, see QRMatrix).
-    let lines = matrix.halfBlockLines(quietZone: 4, inverted: !lightBackground)
+    let label = try ctx.shopper.returnLabel(
+      rma: rma, svgPath: svg, lightBackground: lightBackground)
+    let record = label.record
+    let file = label.svgFile
+    let lines = label.qrLines
     if ctx.json {
       try printJSON(
         LabelJSON(
           rma: record.rma, order: record.orderID, address: ReturnAddress.lines, svgFile: file,
-          qrVersion: matrix.version, qrLines: lines))
+          qrVersion: label.qrVersion, qrLines: lines))
       return
     }
     let lang = ctx.lang
@@ -452,118 +441,5 @@ struct Label: ParsableCommand {
     // The code itself is printed as it is: left to right, never reordered or right-aligned.
     for l in lines { print(l) }
     out.line(tr("returns.label.saved", lang, ["path": Bidi.isolate(file)]))
-  }
-}
-
-// MARK: - The label file (R13)
-
-/// Writes the printable label of `record` as SVG: to `path`, or to `labels/<RMA>.svg` beside
-/// the store. Returns the path written.
-func saveLabel(_ record: ReturnRecord, storePath: String, to path: String?) throws -> String {
-  let target: String
-  if let path, !path.isEmpty {
-    target = path
-  } else {
-    let dir = URL(fileURLWithPath: storePath).deletingLastPathComponent()
-      .appendingPathComponent("labels")
-    do {
-      try FileManager.default.createDirectory(
-        at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-    } catch {
-      throw CLIFailure.store("cannot create \(dir.path): \(error.localizedDescription)")
-    }
-    // The RMA is the store's own (RMA-NNNNNNN); keep only safe characters in a file name.
-    let safe = String(
-      record.rma.unicodeScalars.filter {
-        $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-")
-      }.map(Character.init))
-    target = dir.appendingPathComponent((safe.isEmpty ? "label" : safe) + ".svg").path
-  }
-  let svg: String
-  do {
-    svg = try labelSVG(record)
-  } catch {
-    throw CLIFailure.store("\(error)")
-  }
-  do {
-    try Data(svg.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
-  } catch {
-    throw CLIFailure.store("cannot write the label to \(Sanitizer.clean(target))")
-  }
-  return target
-}
-
-/// The printable label: RMA, order, return address and the QR code of the RMA, on a
-/// 100 × 150 mm page.
-func labelSVG(_ record: ReturnRecord) throws -> String {
-  let qr = try QRCode.encode(record.rma)
-  func esc(_ s: String) -> String {
-    Sanitizer.clean(s).replacingOccurrences(of: "&", with: "&amp;")
-      .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-  }
-  var y = 18
-  var text = ""
-  func line(_ s: String, size: Int, bold: Bool = false) {
-    let weight = bold ? " font-weight=\"bold\"" : ""
-    text +=
-      "<text x=\"8\" y=\"\(y)\" font-family=\"sans-serif\" font-size=\"\(size)\"\(weight)>"
-      + esc(s) + "</text>"
-    y += size + 4
-  }
-  line("RETURN / إرجاع", size: 9, bold: true)
-  line(record.rma, size: 11, bold: true)
-  line("Order " + record.orderID, size: 5)
-  y += 2
-  line("SHIP TO:", size: 5, bold: true)
-  for l in ReturnAddress.lines { line(l, size: 5) }
-  let qrSize = 60
-  let inner = qr.svg(moduleSize: 1).replacingOccurrences(
-    of: "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(qr.size + 8)\" "
-      + "height=\"\(qr.size + 8)\"",
-    with: "<svg x=\"20\" y=\"\(y + 4)\" width=\"\(qrSize)\" height=\"\(qrSize)\"")
-  return """
-    <?xml version="1.0" encoding="UTF-8"?>
-    <svg xmlns="http://www.w3.org/2000/svg" width="100mm" height="150mm" viewBox="0 0 100 150">\
-    <rect width="100" height="150" fill="#fff" stroke="#000" stroke-width="0.5"/>\
-    \(text)\(inner)</svg>
-
-    """
-}
-
-// MARK: - The full-screen client's returns service
-
-extension StoreService: ReturnsService {
-  public func returnInfo(_ order: OrderID, now: Date) throws -> ReturnInfo {
-    let ctx = try db.returnContext(order: order, account: account.id, at: now)
-    return ReturnInfo(policy: ctx.policy, returned: ctx.returned)
-  }
-
-  public func requestReturn(
-    items: [ItemID], in order: OrderID, reason: ReturnReason, resolution: ReturnResolution,
-    now: Date
-  ) throws -> ReturnReceipt {
-    let record = try db.requestReturn(
-      items: items, in: order, account: account.id, reason: reason, resolution: resolution,
-      at: now, actor: actor)
-    return receipt(record)
-  }
-
-  public func returns(now: Date) throws -> [ReturnRecord] { try db.returns(account: account.id) }
-
-  public func label(rma: String) throws -> ReturnReceipt {
-    receipt(try db.returnRecord(rma: rma, account: account.id))
-  }
-
-  /// The record with its QR code for the screen (drawn for the default dark themes: blocks are
-  /// the light modules) and its SVG saved beside the store (R13).
-  private func receipt(_ record: ReturnRecord) -> ReturnReceipt {
-    let lines = (try? QRCode.encode(record.rma))?.halfBlockLines(quietZone: 4, inverted: true)
-    var file: String?
-    if let maildir = db.maildirPath {
-      let storeDir = URL(fileURLWithPath: maildir).deletingLastPathComponent()
-      file = try? saveLabel(
-        record, storePath: storeDir.appendingPathComponent("store").path, to: nil)
-    }
-    return ReturnReceipt(record: record, qrLines: lines ?? [], labelFile: file)
   }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import TalabatiServe
-import TalabatiStore
+import TalabatiServices
 import TalabatiText
 
 #if canImport(Glibc)
@@ -170,13 +170,8 @@ struct DemoStores: ServeStoreProvider {
   func prepareDemoStore(at path: String, seed: Int) throws {
     let temporary = path + ".seeding"
     for suffix in ["", "-wal", "-shm"] { unlink(temporary + suffix) }
-    do {
-      let db = try AppDatabase.openFile(at: temporary)
-      let now = Date()
-      let account = try DemoGenerator.populate(db, orders: 60, seed: UInt64(seed), now: now)
-      _ = try DemoGenerator.addDemoReturns(db, account: account.id, now: now)
-    }
-    // The pool is closed when `db` goes away above (SQLite then checkpoints and removes the
+    try Shopper.populateDemo(at: temporary, orders: 60, seed: UInt64(seed), now: Date())
+    // The store is closed when `populateDemo` returns (SQLite then checkpoints and removes the
     // WAL). Should a WAL remain, it moves with the file, before it: never a store without it.
     for suffix in ["-wal", "-shm"] where access(temporary + suffix, F_OK) == 0 {
       guard rename(temporary + suffix, path + suffix) == 0 else {

@@ -1,9 +1,8 @@
 import ArgumentParser
 import Foundation
 import TalabatiDomain
-import TalabatiStore
+import TalabatiServices
 import TalabatiText
-import TalabatiUI
 
 // MARK: - Shared
 
@@ -125,8 +124,7 @@ struct SupportCommand: ParsableCommand {
             + "2026-11-28 09:15 or 2026-11-28T09:15:00+03:00")
       }
       let booked = try refusingWithExit3(lang) {
-        try ctx.db.requestCallback(
-          account: account.id, at: at, phone: phone, order: order, now: now, actor: "cli")
+        try ctx.shopper.requestCallback(at: at, phone: phone, order: order)
       }
       if ctx.json {
         try printJSON(["callback": CallbackJSON(booked, now: now, timeZone: zone)])
@@ -143,7 +141,7 @@ struct SupportCommand: ParsableCommand {
       return
     }
     if callbacks {
-      let list = try ctx.db.callbacks(account: account.id)
+      let list = try ctx.shopper.callbacks()
       if ctx.json {
         try printJSON(["callbacks": list.map { CallbackJSON($0, now: now, timeZone: zone) }])
         return
@@ -164,7 +162,7 @@ struct SupportCommand: ParsableCommand {
     }
     if let id = cancelCallback {
       let c = try refusingWithExit3(lang) {
-        try ctx.db.cancelCallback(id: id, account: account.id, now: now, actor: "cli")
+        try ctx.shopper.cancelCallback(id)
       }
       if ctx.json {
         try printJSON(["callback": CallbackJSON(c, now: now, timeZone: zone)])
@@ -174,8 +172,7 @@ struct SupportCommand: ParsableCommand {
       return
     }
     if let text = reportFraud {
-      let report = try ctx.db.reportFraud(
-        account: account.id, text: text, url: url, now: now, actor: "cli")
+      let report = try ctx.shopper.reportFraud(text, url: url)
       if ctx.json {
         try printJSON(FraudJSON(report))
       } else {
@@ -191,7 +188,7 @@ struct SupportCommand: ParsableCommand {
     let lang = ctx.lang
     let now = ctx.now
     let zone = account.timeZone
-    if let order { _ = try ctx.db.order(order, account: account.id) }  // exit 4 if unknown
+    if let order { _ = try ctx.shopper.order(order) }  // exit 4 if unknown
     let status = SupportPolicy.lineStatus(at: now)
     let riyadh = SupportPolicy.lineTimeZone
     if ctx.json {
@@ -307,12 +304,10 @@ struct ContactSeller: ParsableCommand {
 
   func run() throws {
     let ctx = try openApplyingClosures(global)
-    let account = try ctx.requireAccount()
+    _ = try ctx.requireAccount()
     let lang = ctx.lang
     let sent = try refusingWithExit3(lang) {
-      try ctx.db.contactSeller(
-        order: order, item: item, account: account.id, message: message, now: ctx.now,
-        actor: "cli")
+      try ctx.shopper.contactSeller(order: order, item: item, message: message)
     }
     if ctx.json {
       try printJSON(sent)
@@ -325,49 +320,6 @@ struct ContactSeller: ParsableCommand {
           "seller": Bidi.firstStrong(Sanitizer.clean(sent.sellerName)),
           "order": orderNumber(sent.orderID),
         ]))
-  }
-}
-
-// MARK: - The store behind the full-screen client's support screens
-
-/// The store, seen through the operations the support and account screens need
-/// (R19–R23, R27–R29). The effect runner passes `.support(e)` effects to
-/// `performSupport(e, service: StoreSupportService(db:account:), now:)`.
-struct StoreSupportService: SupportService {
-  let db: AppDatabase
-  let account: Account
-
-  func callbacks() throws -> [CallbackRequest] { try db.callbacks(account: account.id) }
-  func closure() throws -> AccountClosure? { try db.closure(account: account.id) }
-
-  func requestCallback(at: Date, phone: String, order: OrderID?, now: Date) throws
-    -> CallbackRequest
-  {
-    try db.requestCallback(
-      account: account.id, at: at, phone: phone, order: order, now: now, actor: "tui")
-  }
-
-  func cancelCallback(_ id: Int64, now: Date) throws -> CallbackRequest {
-    try db.cancelCallback(id: id, account: account.id, now: now, actor: "tui")
-  }
-
-  func reportFraud(_ text: String, now: Date) throws -> FraudReport {
-    try db.reportFraud(account: account.id, text: text, url: nil, now: now, actor: "tui")
-  }
-
-  func contactSeller(order: OrderID, item: ItemID, message: String, now: Date) throws
-    -> SellerMessage
-  {
-    try db.contactSeller(
-      order: order, item: item, account: account.id, message: message, now: now, actor: "tui")
-  }
-
-  func requestClosure(_ reason: ClosureReason, now: Date) throws -> AccountClosure {
-    try db.requestClosure(account: account.id, reason: reason, now: now, actor: "tui")
-  }
-
-  func withdrawClosure(now: Date) throws -> AccountClosure {
-    try db.withdrawClosure(account: account.id, now: now, actor: "tui")
   }
 }
 

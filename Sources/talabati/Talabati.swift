@@ -1,7 +1,7 @@
 import ArgumentParser
 import CSystemShims
 import Foundation
-import TalabatiStore
+import TalabatiServices
 
 /// The `talabati` command: with no subcommand it opens the full-screen client; every
 /// subcommand is scriptable and has `--json` output.
@@ -44,9 +44,12 @@ struct Talabati: ParsableCommand {
     } catch let failure as CLIFailure {
       failure.report()
       Foundation.exit(failure.code)
-    } catch let error as StoreError {
+    } catch let error as ShopperError {
       Diagnostics.report(Diagnostics.storeMessage(error, lang: Diagnostics.lang))
-      Foundation.exit(error.exitCode)
+      Foundation.exit(Diagnostics.exitCode(error))
+    } catch let error where Diagnostics.refusalMessage(error, lang: .en) != nil {
+      Diagnostics.report(Diagnostics.refusalMessage(error, lang: Diagnostics.lang) ?? "")
+      Foundation.exit(3)
     } catch let code as ExitCode {
       Foundation.exit(code.rawValue)
     } catch {

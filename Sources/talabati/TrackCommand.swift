@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import TalabatiDomain
-import TalabatiStore
+import TalabatiServices
 import TalabatiText
 
 /// `talabati track ORDER`: every shipment's carrier, tracking number, stages passed with their
@@ -50,10 +50,8 @@ struct Track: ParsableCommand {
   func run() throws {
     let ctx = try Context.open(global)
     let account = try ctx.requireAccount()
-    let o = try ctx.db.order(order, account: account.id)
-    let now = ctx.now
+    let (o, views) = try ctx.shopper.track(order)
     let lang = ctx.lang
-    let views = Tracking.view(of: o, at: now)
     func guidance(_ g: TrackingGuidance, isolate: Bool) -> GuidanceJSON {
       let args = [
         "phone": isolate ? Bidi.isolate(SupportPolicy.phoneNumber) : SupportPolicy.phoneNumber,

@@ -42,6 +42,41 @@ import Testing
     return done
   }
 
+  /// Issue 11: `show --json` answers for every item whether it can be returned, why not and
+  /// until when (R11, R16), as it answers for cancelling; `return` then agrees with it: an
+  /// item `show` calls returnable is accepted, any other is refused with the same reason code.
+  @Test func showAnswersWhichItemsCanBeReturnedAndReturnAgrees() throws {
+    let store = try CLI.demoStore()
+    var accepted = 0
+    var refused = 0
+    for id in try orderIDs(store) where accepted < 3 || refused < 3 {
+      let (code, value, r) = try CLI.json(["show", id], store: store)
+      #expect(code == 0, "\(r.stderr)")
+      for s in (value as? JSON)?["shipments"] as? [JSON] ?? [] {
+        for i in s["items"] as? [JSON] ?? [] {
+          let item = i["id"] as? Int ?? -1
+          let returnable = try #require(i["returnable"] as? Bool, "no return answer for \(item)")
+          if returnable ? accepted >= 3 : refused >= 3 { continue }
+          let (code, answer, _) = try CLI.json(
+            ["return", id, "--items", "\(item)", "--reason", "damaged"], store: store)
+          if returnable {
+            #expect(code == 0, "show said item \(item) of \(id) can be returned")
+            #expect(i["returnReason"] == nil)
+            #expect(i["returnLastDay"] is String)
+            accepted += 1
+          } else {
+            #expect(code == 3, "show said item \(item) of \(id) cannot be returned")
+            let why = ((answer as? JSON)?["refused"] as? [JSON])?.first?["reason"] as? String
+            #expect(why != nil && i["returnReason"] as? String == why)
+            #expect(!(i["returnReasonText"] as? String ?? "").isEmpty)
+            refused += 1
+          }
+        }
+      }
+    }
+    #expect(accepted == 3 && refused == 3, "the demo store lacks returnable or refused items")
+  }
+
   @Test func aReturnGivesAnRMAPackingInstructionsAndALabel() throws {
     let store = try CLI.demoStore()
     let done = try #require(try returnSomething(store), "no returnable delivered item in the demo")

@@ -19,7 +19,7 @@ import TalabatiUI
 /// never produce them.
 final class Client {
   var model: AppModel
-  let service: StoreService
+  let service: Shopper
   let width: Int
   let height: Int
   /// The last failure an effect reported (`.failed`), so a benchmark can refuse to report
@@ -32,7 +32,7 @@ final class Client {
     guard let account = try db.defaultAccount() else {
       throw FixtureError("\(path) holds no account")
     }
-    service = StoreService(db: db, account: account, actor: "bench")
+    service = Shopper(db: db, account: account, actor: "bench")
     self.width = width
     self.height = height
     model = AppModel(
