@@ -37,7 +37,7 @@ public struct StoreService: OrderService {
     do {
       return try db.cancel(
         selection, in: order, account: account.id, reason: reason, at: now, actor: actor)
-    } catch StoreError.policy(let refusal) {
+    } catch Refusal.cancel(let refusal) {
       throw refusal  // the client shows why and what to do instead (R7)
     }
   }

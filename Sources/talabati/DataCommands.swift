@@ -41,7 +41,7 @@ struct Demo: ParsableCommand {
         )
       }
     }
-    let db = try AppDatabase.openFile(at: path)
+    let db = try AppDatabase.openFile(at: path, clock: clock)
     let start = Date()
     let showProgress = !global.json && isatty(STDERR_FILENO) == 1 && orders >= 50_000
     let account = try DemoGenerator.populate(db, orders: orders, seed: seed, now: clock.now()) {

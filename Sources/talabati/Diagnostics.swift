@@ -212,7 +212,23 @@ enum Diagnostics {
     case .changedMeanwhile: return tr("cli.error.changedMeanwhile", lang)
     case .invalidInput(let message):
       return tr("cli.error.invalidInput", lang, ["message": iso(message)])
-    case .policy, .archive: return lang == .en ? error.description : tr("cli.error.refused", lang)
+    }
+  }
+
+  // MARK: Refusals
+
+  /// A policy refusal as the CLI reports it: the one place a `Refusal` becomes exit code 3
+  /// (the main entry point uses it for every refusal a command does not word itself; the
+  /// support and account commands word theirs through it). Support and closure refusals say
+  /// their rule in `lang`; the others their English description in English, "refused" in
+  /// Arabic.
+  static func refusalFailure(_ refusal: Refusal, lang: Lang) -> CLIFailure {
+    switch refusal {
+    case .support(let code):
+      return CLIFailure(code: 3, message: plain(tr("support.refusal.\(code.rawValue)", lang)))
+    case .cancel, .archive, .returns:
+      return CLIFailure(
+        code: 3, message: lang == .en ? refusal.description : tr("cli.error.refused", lang))
     }
   }
 

@@ -190,8 +190,8 @@ struct Context {
     let existed = FileManager.default.fileExists(atPath: path)
     let db =
       readOnly && existed
-      ? try AppDatabase.openForReading(at: path, now: clock.now())
-      : try AppDatabase.openFile(at: path)
+      ? try AppDatabase.openForReading(at: path, now: clock.now(), clock: clock)
+      : try AppDatabase.openFile(at: path, clock: clock)
     if isDefault && !existed {
       let demo = try DemoGenerator.populate(db, orders: 60, seed: 2026, now: clock.now())
       _ = try DemoGenerator.addDemoReturns(db, account: demo.id, now: clock.now())

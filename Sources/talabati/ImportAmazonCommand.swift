@@ -40,7 +40,7 @@ struct ImportAmazon: ParsableCommand {
     let clock = try global.clock()
     // No demo seeding here (unlike Context.open): imported history goes into a clean store.
     let (storePath, _) = try global.storeLocation()
-    let db = try AppDatabase.openFile(at: storePath)
+    let db = try AppDatabase.openFile(at: storePath, clock: clock)
     var options = AmazonImportOptions()
     options.maxReportedRows = maxRejected
     options.dryRun = dryRun

@@ -322,7 +322,7 @@ struct Cancel: ParsableCommand {
       printRefund(outcome.refund, out: out, lang: lang)
       out.line(
         tr("cli.cancel.mailSent", lang, ["email": Bidi.isolate(Sanitizer.clean(account.email))]))
-    } catch StoreError.policy(let err) {
+    } catch Refusal.cancel(let err) {
       throw refusal(err, ctx: ctx)
     }
   }
@@ -451,7 +451,7 @@ func archiveCommand(global: GlobalOptions, order: String, archive: Bool) throws 
       archive
       ? try ctx.db.archive(order: order, account: account.id, at: ctx.now, actor: "cli")
       : try ctx.db.unarchive(order: order, account: account.id, at: ctx.now, actor: "cli")
-  } catch StoreError.archive(let e) {
+  } catch Refusal.archive(let e) {
     let key = e == .alreadyArchived ? "cli.archive.already" : "cli.unarchive.notArchived"
     throw CLIFailure(code: 3, message: tr(key, lang, ["order": Sanitizer.clean(order)]))
   }

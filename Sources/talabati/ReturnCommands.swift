@@ -193,7 +193,7 @@ struct ReturnItems: ParsableCommand {
       record = try ctx.db.requestReturn(
         items: ids, in: order, account: account.id, reason: code,
         resolution: replace ? .replacement : .refund, at: ctx.now, actor: "cli")
-    } catch let error as ReturnError {
+    } catch Refusal.returns(let error) {
       throw refusal(error, ctx: ctx, timeZone: account.timeZone)
     }
     // The label beside the store (R13); a failure to write it does not undo the return.

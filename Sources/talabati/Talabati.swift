@@ -1,6 +1,7 @@
 import ArgumentParser
 import CSystemShims
 import Foundation
+import TalabatiDomain
 import TalabatiStore
 
 /// The `talabati` command: with no subcommand it opens the full-screen client; every
@@ -42,6 +43,10 @@ struct Talabati: ParsableCommand {
         try command.run()
       }
     } catch let failure as CLIFailure {
+      failure.report()
+      Foundation.exit(failure.code)
+    } catch let refusal as Refusal {
+      let failure = Diagnostics.refusalFailure(refusal, lang: Diagnostics.lang)
       failure.report()
       Foundation.exit(failure.code)
     } catch let error as StoreError {
