@@ -72,8 +72,8 @@ public struct Shopper: Sendable {
       let existed = FileManager.default.fileExists(atPath: path)
       let db =
         readOnly && existed
-        ? try AppDatabase.openForReading(at: path, now: clock.now())
-        : try AppDatabase.openFile(at: path)
+        ? try AppDatabase.openForReading(at: path, now: clock.now(), clock: clock)
+        : try AppDatabase.openFile(at: path, clock: clock)
       if seedDemoIfNew && !existed {
         let demo = try DemoGenerator.populate(db, orders: 60, seed: 2026, now: clock.now())
         _ = try DemoGenerator.addDemoReturns(db, account: demo.id, now: clock.now())
@@ -114,7 +114,7 @@ public struct Shopper: Sendable {
     at path: String, orders: Int, seed: UInt64, now: Date, progress: ((Int) -> Void)? = nil
   ) throws -> Account {
     try translatingStoreErrors {
-      let db = try AppDatabase.openFile(at: path)
+      let db = try AppDatabase.openFile(at: path, clock: FixedClock(now))
       let account = try DemoGenerator.populate(
         db, orders: orders, seed: seed, now: now, progress: progress)
       _ = try DemoGenerator.addDemoReturns(db, account: account.id, now: now)
@@ -277,7 +277,8 @@ public struct Shopper: Sendable {
     progress: ((AmazonImportProgress) -> Void)? = nil
   ) throws -> AmazonImportReport {
     try translatingStoreErrors {
-      let importer = AmazonImporter(db: try AppDatabase.openFile(at: storePath), options: options)
+      let importer = AmazonImporter(
+        db: try AppDatabase.openFile(at: storePath, clock: FixedClock(now)), options: options)
       importer.progress = progress
       return try importer.importExport(at: exportPath, now: now)
     }

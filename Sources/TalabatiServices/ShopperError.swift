@@ -6,9 +6,9 @@ import TalabatiStore
 ///
 /// Front ends see this type, never the store's: the CLI maps each case to its message and
 /// exit code (`Diagnostics`) without importing the store, and the client shows `description`
-/// in its status bar. Policy refusals are not here: they reach callers as the domain's own
-/// refusal types (`CancelError`, `ArchiveError`, `ReturnError`, `SupportRefusal`), which both
-/// front ends already know.
+/// in its status bar. Policy refusals are not here: they reach callers as the domain's one
+/// `Refusal` type, which both front ends already know (the CLI maps it to exit 3 in one place,
+/// `Diagnostics.refusalFailure`).
 public enum ShopperError: Error, CustomStringConvertible, Equatable, Sendable {
   /// The store holds no account yet (exit 4).
   case noAccount
@@ -49,18 +49,8 @@ public enum ShopperError: Error, CustomStringConvertible, Equatable, Sendable {
     }
   }
 
-  /// The store's English sentence for a policy refusal the CLI did not word itself (the
-  /// last-resort message of exit 3), nil for other errors.
-  public static func refusalDescription(_ error: any Error) -> String? {
-    switch error {
-    case let e as CancelError: return StoreError.policy(e).description
-    case let e as ArchiveError: return StoreError.archive(e).description
-    default: return nil
-    }
-  }
-
-  /// `error` as front ends see it: a store error becomes a `ShopperError`, or the domain
-  /// refusal it carries; anything else is passed on as it is.
+  /// `error` as front ends see it: a store error becomes a `ShopperError`; a `Refusal`
+  /// and anything else is passed on as it is.
   static func translating(_ error: any Error) -> any Error {
     guard let e = error as? StoreError else { return error }
     switch e {
@@ -70,8 +60,6 @@ public enum ShopperError: Error, CustomStringConvertible, Equatable, Sendable {
     case .readOnly(let p): return ShopperError.readOnly(p)
     case .newerVersion(let p): return ShopperError.newerVersion(p)
     case .io(let m): return ShopperError.io(m)
-    case .policy(let refusal): return refusal  // R4, R7: the domain's own answer
-    case .archive(let refusal): return refusal  // R17, R18
     case .changedMeanwhile: return ShopperError.changedMeanwhile
     case .invalidInput(let m): return ShopperError.invalidInput(m)
     }

@@ -29,19 +29,21 @@ extension AppDatabase {
 
   /// R27: asks to close `account` for `reason`; the closure is pending for
   /// `ClosurePolicy.pendingPeriod` (7 days). The caller has shown the warning (R28) and
-  /// checked the typed confirmation. `SupportRefusal.closureAlreadyPending` if one is pending.
+  /// checked the typed confirmation. `Refusal.support(.closureAlreadyPending)` if one is
+  /// pending.
   @discardableResult
   public func requestClosure(
     account: AccountID, reason: ClosureReason, now: Date, actor: String
   ) throws -> AccountClosure {
     let nowMs = try PreparedOrder.millis(now, "the time")
-    return try supportWrite { db in
+    return try change { c in
+      let db = c.db
       _ = try loadAccount(db, id: account)
       let current = try latestClosure(db, account: account)
       let closure: AccountClosure
       switch ClosurePolicy.request(account: account, reason: reason, at: now, current: current) {
       case .success(let c): closure = c
-      case .failure(let refusal): throw refusal
+      case .failure(let refusal): throw Refusal.support(refusal)
       }
       let effective = try PreparedOrder.millis(closure.effectiveAt, "the closure date")
       try db.execute(
@@ -50,9 +52,9 @@ extension AppDatabase {
           VALUES (?, ?, ?, ?)
           """,
         arguments: [account, reason.rawValue, nowMs, effective])
-      try supportEvent(
-        db, account: account, order: nil, kind: .closureRequested, at: nowMs, actor: actor,
-        detail: ["reason": reason.rawValue, "effectiveAt": "\(effective)"])
+      try c.appendEvent(
+        account: account, order: nil, kind: .closureRequested, at: nowMs, actor: actor,
+        fields: ["reason": reason.rawValue, "effectiveAt": "\(effective)"])
       return AccountClosure(
         accountID: account, reason: reason, requestedAt: Date(epochMillis: nowMs),
         effectiveAt: Date(epochMillis: effective))
@@ -65,13 +67,14 @@ extension AppDatabase {
     -> AccountClosure
   {
     let nowMs = try PreparedOrder.millis(now, "the time")
-    return try supportWrite { db in
+    return try change { c in
+      let db = c.db
       _ = try loadAccount(db, id: account)
       let current = try latestClosure(db, account: account)
       let withdrawn: AccountClosure
       switch ClosurePolicy.withdraw(current, at: Date(epochMillis: nowMs)) {
       case .success(let c): withdrawn = c
-      case .failure(let refusal): throw refusal
+      case .failure(let refusal): throw Refusal.support(refusal)
       }
       try db.execute(
         sql: """
@@ -81,9 +84,9 @@ extension AppDatabase {
           """,
         arguments: [nowMs, account])
       guard db.changesCount == 1 else { throw StoreError.changedMeanwhile }
-      try supportEvent(
-        db, account: account, order: nil, kind: .closureWithdrawn, at: nowMs, actor: actor,
-        detail: [:])
+      try c.appendEvent(
+        account: account, order: nil, kind: .closureWithdrawn, at: nowMs, actor: actor,
+        fields: [:])
       return withdrawn
     }
   }
@@ -118,13 +121,9 @@ extension AppDatabase {
     guard !due.isEmpty else { return ErasureReport(erased: [], undeletedFiles: []) }
     var files: [String] = []
     for account in due {
-      files += try guarded { try erase(account: account, at: nowMs) }
+      files += try erase(account: account, at: nowMs)
     }
-    try guarded {
-      try writer.writeWithoutTransaction { db in
-        try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
-      }
-    }
+    try checkpointWAL()
     var undeleted: [String] = []
     if let maildir {
       for name in files where !name.isEmpty {
@@ -145,105 +144,102 @@ extension AppDatabase {
     return ErasureReport(erased: due, undeletedFiles: undeleted)
   }
 
-  /// Erases one account in one transaction; returns the Maildir file names to delete.
+  /// Erases one account in one change; returns the Maildir file names to delete. The key
+  /// lists stay in memory, never in a temporary file (`.erasure`).
   private func erase(account: AccountID, at nowMs: Int64) throws -> [String] {
-    try writer.writeWithoutTransaction { db in
+    try change(.erasure) { c in
+      let db = c.db
       var files: [String] = []
-      // The key lists below stay in memory, never in a temporary file.
-      try db.execute(sql: "PRAGMA temp_store = MEMORY")
-      try db.inTransaction(.immediate) {
-        try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
-        try db.execute(
-          sql: """
-            UPDATE account_closure SET erasing = 1
-            WHERE accountId = ? AND withdrawnAt IS NULL AND erasedAt IS NULL
-            """,
+      try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+      try db.execute(
+        sql: """
+          UPDATE account_closure SET erasing = 1
+          WHERE accountId = ? AND withdrawnAt IS NULL AND erasedAt IS NULL
+          """,
+        arguments: [account])
+      files =
+        try String.fetchAll(
+          db,
+          sql: "SELECT maildirFile FROM outbox WHERE accountId = ? AND maildirFile IS NOT NULL",
           arguments: [account])
-        files =
-          try String.fetchAll(
-            db,
-            sql: "SELECT maildirFile FROM outbox WHERE accountId = ? AND maildirFile IS NOT NULL",
-            arguments: [account])
-          + String.fetchAll(
-            db,
-            sql: """
-              SELECT maildirFile FROM fraud_report
-              WHERE accountId = ? AND maildirFile IS NOT NULL
-              """,
-            arguments: [account])
-
-        // Keys of the account's rows, for tables that reference them.
-        try db.execute(sql: "DROP TABLE IF EXISTS temp.erase_order")
-        try db.execute(sql: "DROP TABLE IF EXISTS temp.erase_shipment")
-        try db.execute(sql: "DROP TABLE IF EXISTS temp.erase_item")
-        try db.execute(
-          sql: """
-            CREATE TEMP TABLE erase_order AS SELECT id FROM "order" WHERE accountId = ?;
-            CREATE TEMP TABLE erase_shipment AS
-              SELECT id FROM shipment WHERE orderId IN (SELECT id FROM temp.erase_order);
-            CREATE TEMP TABLE erase_item AS
-              SELECT id FROM item WHERE orderId IN (SELECT id FROM temp.erase_order);
-            """,
-          arguments: [account])
-
-        // Every table, children before parents where we know them; the rest by column name.
-        let core = [
-          "item", "shipment", "order", "event", "outbox", "setting", "callback",
-          "fraud_report",
-        ]
-        let tables = try String.fetchAll(
+        + String.fetchAll(
           db,
           sql: """
-            SELECT name FROM sqlite_master WHERE type = 'table'
-              AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'order_search%'
-              AND name NOT LIKE 'grdb_%'
-              AND name NOT IN ('account', 'account_closure', 'seller')
-            """)
-        let ordered = core.filter(tables.contains) + tables.filter { !core.contains($0) }.sorted()
-        for table in ordered {
-          let columns = Set(try db.columns(in: table).map(\.name))
-          let quoted = "\"\(table.replacingOccurrences(of: "\"", with: "\"\""))\""
-          var conditions: [String] = []
-          var arguments: [any DatabaseValueConvertible] = []
-          if columns.contains("accountId") {
-            conditions.append("accountId = ?")
-            arguments.append(account)
-          }
-          if table == "order" {
-            conditions.append("id IN (SELECT id FROM temp.erase_order)")
-          } else if columns.contains("orderId") {
-            conditions.append("orderId IN (SELECT id FROM temp.erase_order)")
-          }
-          if table == "shipment" {
-            conditions.append("id IN (SELECT id FROM temp.erase_shipment)")
-          } else if columns.contains("shipmentId") {
-            conditions.append("shipmentId IN (SELECT id FROM temp.erase_shipment)")
-          }
-          if table == "item" {
-            conditions.append("id IN (SELECT id FROM temp.erase_item)")
-          } else if columns.contains("itemId") {
-            conditions.append("itemId IN (SELECT id FROM temp.erase_item)")
-          }
-          guard !conditions.isEmpty else { continue }
-          try db.execute(
-            sql: "DELETE FROM \(quoted) WHERE " + conditions.joined(separator: " OR "),
-            arguments: StatementArguments(arguments))
-        }
-        try db.execute(sql: "DELETE FROM account WHERE id = ?", arguments: [account])
-        // Sellers no item refers to any more (their names only ever came with these orders).
-        try db.execute(sql: "DELETE FROM seller WHERE id NOT IN (SELECT sellerId FROM item)")
-        try rebuildSearchIndex(db)
-        try db.execute(
-          sql: """
-            UPDATE account_closure SET erasing = 0, erasedAt = ?
-            WHERE accountId = ? AND withdrawnAt IS NULL AND erasedAt IS NULL
+            SELECT maildirFile FROM fraud_report
+            WHERE accountId = ? AND maildirFile IS NOT NULL
             """,
-          arguments: [nowMs, account])
-        try db.execute(sql: "DROP TABLE temp.erase_order")
-        try db.execute(sql: "DROP TABLE temp.erase_shipment")
-        try db.execute(sql: "DROP TABLE temp.erase_item")
-        return .commit
+          arguments: [account])
+
+      // Keys of the account's rows, for tables that reference them.
+      try db.execute(sql: "DROP TABLE IF EXISTS temp.erase_order")
+      try db.execute(sql: "DROP TABLE IF EXISTS temp.erase_shipment")
+      try db.execute(sql: "DROP TABLE IF EXISTS temp.erase_item")
+      try db.execute(
+        sql: """
+          CREATE TEMP TABLE erase_order AS SELECT id FROM "order" WHERE accountId = ?;
+          CREATE TEMP TABLE erase_shipment AS
+            SELECT id FROM shipment WHERE orderId IN (SELECT id FROM temp.erase_order);
+          CREATE TEMP TABLE erase_item AS
+            SELECT id FROM item WHERE orderId IN (SELECT id FROM temp.erase_order);
+          """,
+        arguments: [account])
+
+      // Every table, children before parents where we know them; the rest by column name.
+      let core = [
+        "item", "shipment", "order", "event", "outbox", "setting", "callback",
+        "fraud_report",
+      ]
+      let tables = try String.fetchAll(
+        db,
+        sql: """
+          SELECT name FROM sqlite_master WHERE type = 'table'
+            AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'order_search%'
+            AND name NOT LIKE 'grdb_%'
+            AND name NOT IN ('account', 'account_closure', 'seller')
+          """)
+      let ordered = core.filter(tables.contains) + tables.filter { !core.contains($0) }.sorted()
+      for table in ordered {
+        let columns = Set(try db.columns(in: table).map(\.name))
+        let quoted = "\"\(table.replacingOccurrences(of: "\"", with: "\"\""))\""
+        var conditions: [String] = []
+        var arguments: [any DatabaseValueConvertible] = []
+        if columns.contains("accountId") {
+          conditions.append("accountId = ?")
+          arguments.append(account)
+        }
+        if table == "order" {
+          conditions.append("id IN (SELECT id FROM temp.erase_order)")
+        } else if columns.contains("orderId") {
+          conditions.append("orderId IN (SELECT id FROM temp.erase_order)")
+        }
+        if table == "shipment" {
+          conditions.append("id IN (SELECT id FROM temp.erase_shipment)")
+        } else if columns.contains("shipmentId") {
+          conditions.append("shipmentId IN (SELECT id FROM temp.erase_shipment)")
+        }
+        if table == "item" {
+          conditions.append("id IN (SELECT id FROM temp.erase_item)")
+        } else if columns.contains("itemId") {
+          conditions.append("itemId IN (SELECT id FROM temp.erase_item)")
+        }
+        guard !conditions.isEmpty else { continue }
+        try db.execute(
+          sql: "DELETE FROM \(quoted) WHERE " + conditions.joined(separator: " OR "),
+          arguments: StatementArguments(arguments))
       }
+      try db.execute(sql: "DELETE FROM account WHERE id = ?", arguments: [account])
+      // Sellers no item refers to any more (their names only ever came with these orders).
+      try db.execute(sql: "DELETE FROM seller WHERE id NOT IN (SELECT sellerId FROM item)")
+      try rebuildSearchIndex(db)
+      try db.execute(
+        sql: """
+          UPDATE account_closure SET erasing = 0, erasedAt = ?
+          WHERE accountId = ? AND withdrawnAt IS NULL AND erasedAt IS NULL
+          """,
+        arguments: [nowMs, account])
+      try db.execute(sql: "DROP TABLE temp.erase_order")
+      try db.execute(sql: "DROP TABLE temp.erase_shipment")
+      try db.execute(sql: "DROP TABLE temp.erase_item")
       return files
     }
   }
@@ -273,14 +269,14 @@ extension AppDatabase {
       ])
     }
     while let row = try rows.next() {
-      let seq: Int64 = row[0]
+      let seq: Int64 = row["seq"]
       if seq != currentSeq {
         try flush()
         currentSeq = seq
-        currentID = row[1]
+        currentID = row["id"]
         titles = []
       }
-      titles.append(row[2])
+      titles.append(row["title"])
     }
     try flush()
     try db.execute(sql: "INSERT INTO order_search(order_search) VALUES('optimize')")
@@ -297,10 +293,15 @@ extension AppDatabase {
           """,
         arguments: [account])
     else { return nil }
-    return AccountClosure(
-      accountID: r[0], reason: try decode(ClosureReason.self, r[1]),
-      requestedAt: Date(epochMillis: r[2]), effectiveAt: Date(epochMillis: r[3]),
-      withdrawnAt: (r[4] as Int64?).map(Date.init(epochMillis:)),
-      erasedAt: (r[5] as Int64?).map(Date.init(epochMillis:)))
+    return try closure(r)
+  }
+
+  /// A closure request from a row of the `account_closure` table.
+  func closure(_ r: Row) throws -> AccountClosure {
+    AccountClosure(
+      accountID: r["accountId"], reason: try decode(ClosureReason.self, r["reason"]),
+      requestedAt: Date(epochMillis: r["requestedAt"]),
+      effectiveAt: Date(epochMillis: r["effectiveAt"]), withdrawnAt: date(r["withdrawnAt"]),
+      erasedAt: r.hasColumn("erasedAt") ? date(r["erasedAt"]) : nil)
   }
 }

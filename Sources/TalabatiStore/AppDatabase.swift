@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 import TalabatiDomain
 
 #if canImport(Glibc)
@@ -9,7 +10,13 @@ import TalabatiDomain
 /// The talabati store: one SQLite database (plus a Maildir of confirmation messages beside it).
 ///
 /// Opening migrates the schema. Reads and writes are named after what they do; every write is
-/// one transaction together with its append-only event row. The CLI and the TUI both call it.
+/// one call of `change(_:_:)` (Change.swift): one transaction together with its append-only
+/// event rows and its message. The CLI and the TUI both call it.
+///
+/// Time: the store never reads the wall clock for what it writes. A time a change is about is
+/// a parameter (`at now:`); the few it needs otherwise (an account's creation, an import's
+/// `order-imported` events) come from `clock`, chosen by whoever opens the store (the CLI
+/// passes the one `--now` freezes).
 public final class AppDatabase: Sendable {
   /// The connection (a WAL `DatabasePool` on a file, a `DatabaseQueue` in memory).
   let writer: any DatabaseWriter
@@ -20,8 +27,16 @@ public final class AppDatabase: Sendable {
   /// True when the file or its directory cannot be written: reads work, writes throw
   /// `.readOnly`.
   let isReadOnly: Bool
-  /// Test hook: makes a write fail at a given step (atomicity tests).
-  let fault: FaultPoint?
+  /// Test hook: makes every change fail at a given step (atomicity tests); armed at open or
+  /// later with `arm(_:)`, once the test's givens are written.
+  let fault: Mutex<FaultPoint?>
+  /// Where the store's own timestamps come from (see the type's documentation).
+  let clock: any Clock
+
+  /// Arms (or, with nil, disarms) the fault every later change fails at (tests).
+  func arm(_ point: FaultPoint?) {
+    fault.withLock { $0 = point }
+  }
 
   /// A step inside a write where tests inject a failure.
   enum FaultPoint: Sendable, Equatable {
@@ -31,13 +46,14 @@ public final class AppDatabase: Sendable {
 
   private init(
     writer: any DatabaseWriter, path: String, maildir: Maildir?, isReadOnly: Bool,
-    fault: FaultPoint?
+    fault: FaultPoint?, clock: any Clock
   ) throws {
     self.writer = writer
     self.path = path
     self.maildir = maildir
     self.isReadOnly = isReadOnly
-    self.fault = fault
+    self.fault = Mutex(fault)
+    self.clock = clock
     try migrate()
   }
 
@@ -48,8 +64,11 @@ public final class AppDatabase: Sendable {
   /// Creates missing parent directories with mode 0700 and the file with mode 0600. Refuses a
   /// file that is not SQLite (left byte-identical), a damaged one, and one written by a newer
   /// talabati. A read-only file or directory opens for reading; writes then throw `.readOnly`.
-  public static func openFile(at path: String) throws -> AppDatabase {
-    try openFile(at: path, forceReadOnly: false, fault: nil)
+  /// `clock` gives the store's own timestamps (the type's documentation).
+  public static func openFile(at path: String, clock: any Clock = SystemClock()) throws
+    -> AppDatabase
+  {
+    try openFile(at: path, forceReadOnly: false, fault: nil, clock: clock)
   }
 
   /// Opens the store at `path` for a command that only reads (`orders`, `show`, `export`).
@@ -64,19 +83,21 @@ public final class AppDatabase: Sendable {
   /// before anything is read), or when a message waits in `Maildir/tmp/` (its writer died
   /// between COMMIT and delivery: the writable open delivers it, `Maildir.recover`). Writes on
   /// the returned store throw `.readOnly`.
-  public static func openForReading(at path: String, now: Date) throws -> AppDatabase {
+  public static func openForReading(
+    at path: String, now: Date, clock: any Clock = SystemClock()
+  ) throws -> AppDatabase {
     var info = stat()
     guard !path.isEmpty, !path.contains("\0"), stat(path, &info) == 0 else {
-      return try openFile(at: path)
+      return try openFile(at: path, clock: clock)
     }
     let tmp = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent()
       .appendingPathComponent("Maildir/tmp").path
     if let waiting = try? FileManager.default.contentsOfDirectory(atPath: tmp), !waiting.isEmpty {
-      return try openFile(at: path)
+      return try openFile(at: path, clock: clock)
     }
     let nowMs = try PreparedOrder.millis(now, "the time")
     do {
-      let store = try openFile(at: path, forceReadOnly: true, fault: nil)
+      let store = try openFile(at: path, forceReadOnly: true, fault: nil, clock: clock)
       let due = try store.guarded {
         try store.writer.read { db in
           // The same condition as `applyDueClosures(now:)`.
@@ -93,29 +114,34 @@ public final class AppDatabase: Sendable {
     } catch StoreError.readOnly {
       // Needs a migration, or SQLite may not create the `-shm` beside a WAL: open as usual.
     }
-    return try openFile(at: path)
+    return try openFile(at: path, clock: clock)
   }
 
   /// An empty store in memory (tests, previews). Messages stay in the outbox table unless
   /// `maildir` names a directory to deliver them into.
-  public static func inMemory(maildir: String? = nil) throws -> AppDatabase {
-    try inMemory(maildir: maildir, fault: nil)
+  public static func inMemory(maildir: String? = nil, clock: any Clock = SystemClock()) throws
+    -> AppDatabase
+  {
+    try inMemory(maildir: maildir, fault: nil, clock: clock)
   }
 
-  static func inMemory(maildir: String?, fault: FaultPoint?) throws -> AppDatabase {
+  static func inMemory(maildir: String?, fault: FaultPoint?, clock: any Clock = SystemClock())
+    throws -> AppDatabase
+  {
     do {
       let queue = try DatabaseQueue(configuration: makeConfiguration(readOnly: false))
       let box = try maildir.map { try Maildir.prepare(root: $0) }
       return try AppDatabase(
-        writer: queue, path: ":memory:", maildir: box, isReadOnly: false, fault: fault)
+        writer: queue, path: ":memory:", maildir: box, isReadOnly: false, fault: fault,
+        clock: clock)
     } catch {
       throw mapError(error, path: ":memory:", readOnly: false)
     }
   }
 
-  static func openFile(at path: String, forceReadOnly: Bool, fault: FaultPoint?) throws
-    -> AppDatabase
-  {
+  static func openFile(
+    at path: String, forceReadOnly: Bool, fault: FaultPoint?, clock: any Clock = SystemClock()
+  ) throws -> AppDatabase {
     guard !path.isEmpty, !path.contains("\0") else {
       throw StoreError.invalidInput("the store path is empty")
     }
@@ -165,7 +191,8 @@ public final class AppDatabase: Sendable {
         box = try Maildir.prepare(root: (dir as NSString).appendingPathComponent("Maildir"))
       }
       let store = try AppDatabase(
-        writer: writer, path: file, maildir: box, isReadOnly: readOnly, fault: fault)
+        writer: writer, path: file, maildir: box, isReadOnly: readOnly, fault: fault,
+        clock: clock)
       try store.recoverMaildir()
       return store
     } catch {
@@ -244,14 +271,21 @@ public final class AppDatabase: Sendable {
   }
 
   /// Finishes deliveries interrupted by a crash: see `Maildir.recover`.
+  ///
+  /// The one reading of the system clock in the store, and it writes no timestamp: an orphan
+  /// `tmp/` file's age is its modification time (set by the file system's clock) measured
+  /// against the same clock. The store's `clock` may be frozen by `--now` days away, which
+  /// would delete the file of a transaction still running in another session, or never
+  /// delete a real orphan.
   private func recoverMaildir() throws {
     guard let maildir else { return }
-    try maildir.recover { name in
-      (try? self.writer.read { db in
-        try Bool.fetchOne(
-          db, sql: "SELECT 1 FROM outbox WHERE maildirFile = ?", arguments: [name])
-      }) ?? nil ?? false
-    }
+    try maildir.recover(
+      isCommitted: { name in
+        (try? self.writer.read { db in
+          try Bool.fetchOne(
+            db, sql: "SELECT 1 FROM outbox WHERE maildirFile = ?", arguments: [name])
+        }) ?? nil ?? false
+      }, fileTime: SystemClock().now())  // store-rule: file ages
   }
 
   /// A full `PRAGMA quick_check` (seconds on a large store, hence not run on every open).
@@ -271,12 +305,6 @@ public final class AppDatabase: Sendable {
     } catch {
       throw Self.mapError(error, path: path, readOnly: isReadOnly)
     }
-  }
-
-  /// Throws `.readOnly` before a write is attempted on a read-only store.
-  func writing<T>(_ body: () throws -> T) throws -> T {
-    if isReadOnly { throw StoreError.readOnly(path) }
-    return try guarded(body)
   }
 
   static func mapError(_ error: any Error, path: String, readOnly: Bool) -> StoreError {

@@ -32,31 +32,30 @@ extension AppDatabase {
     for r in refunds {
       stamped.append((r, try PreparedOrder.millis(r.refundedAt, "refund date of \(r.orderID)")))
     }
-    return try writing {
-      try writer.write { db in
-        let exists = try db.makeStatement(
-          sql: "SELECT 1 FROM \"order\" WHERE id = ? AND accountId = ?")
-        let insert = try db.makeStatement(
-          sql: """
-            INSERT OR IGNORE INTO imported_refund
-              (orderId, amountMinor, currency, refundedAt, occurrence)
-            VALUES (?, ?, ?, ?, ?)
-            """)
-        var inserted = 0
-        var skipped = 0
-        var unmatched = 0
-        for (r, at) in stamped {
-          guard try Int.fetchOne(exists, arguments: [r.orderID, account]) != nil else {
-            unmatched += 1
-            continue
-          }
-          try insert.execute(arguments: [
-            r.orderID, r.amount.minor, r.amount.currency, at, r.occurrence,
-          ])
-          if db.changesCount > 0 { inserted += 1 } else { skipped += 1 }
+    return try change { c in
+      let db = c.db
+      let exists = try db.makeStatement(
+        sql: "SELECT 1 FROM \"order\" WHERE id = ? AND accountId = ?")
+      let insert = try db.makeStatement(
+        sql: """
+          INSERT OR IGNORE INTO imported_refund
+            (orderId, amountMinor, currency, refundedAt, occurrence)
+          VALUES (?, ?, ?, ?, ?)
+          """)
+      var inserted = 0
+      var skipped = 0
+      var unmatched = 0
+      for (r, at) in stamped {
+        guard try Int.fetchOne(exists, arguments: [r.orderID, account]) != nil else {
+          unmatched += 1
+          continue
         }
-        return (inserted, skipped, unmatched)
+        try insert.execute(arguments: [
+          r.orderID, r.amount.minor, r.amount.currency, at, r.occurrence,
+        ])
+        if db.changesCount > 0 { inserted += 1 } else { skipped += 1 }
       }
+      return (inserted, skipped, unmatched)
     }
   }
 
@@ -80,11 +79,11 @@ extension AppDatabase {
 }
 
 extension ImportedRefund {
-  /// The columns `orderId, amountMinor, currency, refundedAt, occurrence` of `imported_refund`,
-  /// in that order.
+  /// A row holding the columns `orderId, amountMinor, currency, refundedAt, occurrence` of
+  /// `imported_refund`.
   init(row: Row) {
     self.init(
-      orderID: row[0], amount: Money(minor: row[1], currency: row[2]),
-      refundedAt: Date(epochMillis: row[3]), occurrence: row[4])
+      orderID: row["orderId"], amount: Money(minor: row["amountMinor"], currency: row["currency"]),
+      refundedAt: Date(epochMillis: row["refundedAt"]), occurrence: row["occurrence"])
   }
 }

@@ -36,8 +36,8 @@ struct Maildir: Sendable {
     return box
   }
 
-  /// A unique Maildir name: `<epoch>.<pid>_<counter>.<hostname>`.
-  static func uniqueName(now: Date = Date()) -> String {
+  /// A unique Maildir name: `<epoch of now>.<pid>_<counter>.<hostname>`.
+  static func uniqueName(now: Date) -> String {
     let counter = deliveryCounter.wrappingAdd(1, ordering: .relaxed).newValue
     var buffer = [CChar](repeating: 0, count: 256)
     var host = "localhost"
@@ -51,9 +51,10 @@ struct Maildir: Sendable {
     return "\(Int64(now.timeIntervalSince1970)).\(getpid())_\(counter).\(host)"
   }
 
-  /// Writes `message` into `tmp/` (mode 0600, fsynced) and returns its file name.
-  func writeTemporary(_ message: String) throws -> String {
-    let name = Self.uniqueName()
+  /// Writes `message` into `tmp/` (mode 0600, fsynced) and returns its file name, which
+  /// starts with `now` (the message's date, so `--now` fixes it too).
+  func writeTemporary(_ message: String, now: Date) throws -> String {
+    let name = Self.uniqueName(now: now)
     let path = tmp + "/" + name
     let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
     guard fd >= 0 else {
@@ -99,8 +100,9 @@ struct Maildir: Sendable {
     unlink(tmp + "/" + name)
   }
 
-  /// Finishes interrupted deliveries (see the type's documentation).
-  func recover(isCommitted: (String) -> Bool, now: Date = Date()) throws {
+  /// Finishes interrupted deliveries (see the type's documentation). `fileTime` is the file
+  /// system's present, which the files' ages are measured against (not the store's clock).
+  func recover(isCommitted: (String) -> Bool, fileTime now: Date) throws {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: tmp) else { return }
     for name in names {
       if isCommitted(name) {

@@ -6,7 +6,7 @@ import TalabatiDomain
 
 /// The one path by which orders enter the store: `insert(orders:account:actor:)`,
 /// `importDocument` and the demo's bulk load all write through it, inside the caller's
-/// transaction.
+/// change (its events through `Change.appendEvent`).
 ///
 /// For each order: its row (`seq` = placedAt in ms × 1024 + a tie-breaker, so orders placed in
 /// the same millisecond keep their insertion order), its shipments and items, sellers not seen
@@ -27,13 +27,13 @@ final class OrderWriter {
 
   private let account: AccountID
   private let events: Events
+  private let change: Change
   private let maxSeq: RawStatement
   private let insertOrder: RawStatement
   private let insertShipment: RawStatement
   private let insertItem: RawStatement
   private let insertSeller: RawStatement
   private let insertSearch: RawStatement
-  private let insertEvent: RawStatement
   /// Sellers already written by this writer (`INSERT OR IGNORE` once each).
   private var sellers = Set<String>()
   /// Folded titles: folding is the costly part of a search row and catalogue titles repeat.
@@ -41,10 +41,12 @@ final class OrderWriter {
   /// Search rows of the current `write` call, written at its end in ascending `seq`.
   private var searchRows: [(seq: Int64, body: String)] = []
 
-  /// Prepares the statements on `db` for orders of `account`.
-  init(_ db: Database, account: AccountID, events: Events) throws {
+  /// Prepares the statements on the connection of `change` for orders of `account`.
+  init(_ change: Change, account: AccountID, events: Events) throws {
     self.account = account
     self.events = events
+    self.change = change
+    let db = change.db
     maxSeq = try RawStatement(db, "SELECT max(seq) FROM \"order\" WHERE seq >= ? AND seq < ?")
     insertOrder = try RawStatement(
       db,
@@ -72,12 +74,6 @@ final class OrderWriter {
       """)
     insertSeller = try RawStatement(db, "INSERT OR IGNORE INTO seller (id, name) VALUES (?, ?)")
     insertSearch = try RawStatement(db, "INSERT INTO order_search (rowid, body) VALUES (?, ?)")
-    insertEvent = try RawStatement(
-      db,
-      """
-      INSERT INTO event (accountId, orderId, kind, at, actor, detail)
-      VALUES (?, ?, ?, ?, ?, ?)
-      """)
   }
 
   /// Writes `orders` (validated, of this writer's account) in the given order.
@@ -120,10 +116,10 @@ final class OrderWriter {
     }
     searchRows.append((seq, SearchText.indexBody(of: o, cache: &folded)))
     if case .perOrder(let actor, let importedAt) = events {
-      try insertEvent.run(
-        account, o.id,
-        o.imported ? Event.Kind.orderImported.rawValue : Event.Kind.orderPlaced.rawValue,
-        o.imported ? importedAt : p.placedAt, actor, "{\"items\":\(p.itemCount)}")
+      try change.appendEvent(
+        account: account, order: o.id, kind: o.imported ? .orderImported : .orderPlaced,
+        at: o.imported ? importedAt : p.placedAt, actor: actor,
+        detail: "{\"items\":\(p.itemCount)}")
     }
     return true
   }
@@ -190,60 +186,38 @@ extension AppDatabase {
     account: AccountID, actor: String, batches: Int, batch: (Int) throws -> [Order],
     progress: ((Int) -> Void)?
   ) throws -> Bool {
-    try writing {
-      try writer.writeWithoutTransaction { db in
-        let synchronous = try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? 2
-        let foreignKeys = try Int.fetchOne(db, sql: "PRAGMA foreign_keys") ?? 1
-        try db.execute(sql: "PRAGMA synchronous = OFF")
-        try db.execute(sql: "PRAGMA foreign_keys = OFF")
-        // 24 MB of page cache: the load appends (the random-key indexes are dropped), so a
-        // larger cache bought little time; 128 MB held the peak at 250 MB, 32 MB at 104 MB
-        // (SQLite's sorter, rebuilding the indexes, takes about as much again; issue 12 asks
-        // ≤ 100 MB).
-        try db.execute(sql: "PRAGMA cache_size = -24576")
-        defer {
-          try? db.execute(sql: "PRAGMA cache_size = -2000")
-          try? db.execute(sql: "PRAGMA foreign_keys = \(foreignKeys)")
-          try? db.execute(sql: "PRAGMA synchronous = \(synchronous)")
-        }
-        var loaded = false
-        try db.inTransaction(.immediate) {
-          guard try Bool.fetchOne(db, sql: "SELECT 1 FROM \"order\" LIMIT 1") == nil else {
-            return .rollback
-          }
-          _ = try loadAccount(db, id: account)
-          let deferred = try Row.fetchAll(
-            db,
-            sql: """
-              SELECT name, sql FROM sqlite_master
-              WHERE type = 'index'
-                AND name IN ('order_by_number', 'shipment_by_order', 'event_by_order')
-                AND sql IS NOT NULL
-              """
-          ).map { (name: $0[0] as String, sql: $0[1] as String) }
-          for index in deferred { try db.execute(sql: "DROP INDEX \"\(index.name)\"") }
-          let writer = try OrderWriter(
-            db, account: account, events: .perOrder(actor: actor, importedAt: 0))
-          var done = 0
-          for k in 0..<batches {
-            let orders = try batch(k)
-            var prepared: [PreparedOrder] = []
-            prepared.reserveCapacity(orders.count)
-            for order in orders { prepared.append(try PreparedOrder(order, account: account)) }
-            done += try writer.write(prepared).inserted
-            progress?(done)
-          }
-          for index in deferred { try db.execute(sql: index.sql) }
-          loaded = true
-          return .commit
-        }
-        if loaded {
-          // The load went through the WAL: copy it into the database and truncate it now,
-          // rather than leaving hundreds of megabytes of WAL for the next session.
-          try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
-        }
-        return loaded
+    try change(.emptyStoreLoad) { c in
+      let db = c.db
+      guard try Bool.fetchOne(db, sql: "SELECT 1 FROM \"order\" LIMIT 1") == nil else {
+        return false  // nothing written: the change commits nothing
       }
+      _ = try loadAccount(db, id: account)
+      let deferred = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT name, sql FROM sqlite_master
+          WHERE type = 'index'
+            AND name IN ('order_by_number', 'shipment_by_order', 'event_by_order')
+            AND sql IS NOT NULL
+          """
+      ).map { (name: $0["name"] as String, sql: $0["sql"] as String) }
+      for index in deferred { try db.execute(sql: "DROP INDEX \"\(index.name)\"") }
+      let orders = try OrderWriter(
+        c, account: account, events: .perOrder(actor: actor, importedAt: 0))
+      var done = 0
+      for k in 0..<batches {
+        let generated = try batch(k)
+        var prepared: [PreparedOrder] = []
+        prepared.reserveCapacity(generated.count)
+        for order in generated { prepared.append(try PreparedOrder(order, account: account)) }
+        done += try orders.write(prepared).inserted
+        progress?(done)
+      }
+      for index in deferred { try db.execute(sql: index.sql) }
+      // The load went through the WAL: copied into the database and truncated after COMMIT,
+      // rather than leaving hundreds of megabytes of WAL for the next session.
+      c.checkpointAfterCommit = true
+      return true
     }
   }
 }

@@ -107,11 +107,7 @@ extension AppDatabase {
             WHERE accountId = ? AND orderId = ? ORDER BY id
             """,
           arguments: [account, order]
-        ).map { row in
-          Event(
-            kind: try decode(Event.Kind.self, row[0]), at: Date(epochMillis: row[1]),
-            actor: row[2], orderID: row[3], detail: row[4])
-        }
+        ).map(event(_:))
       }
     }
   }
@@ -131,10 +127,11 @@ extension AppDatabase {
           arguments: [account, limit]
         ).map { row in
           OutboxMessage(
-            id: row[0], accountID: row[1], orderID: row[2],
-            kind: try decode(OutboxMessage.Kind.self, row[3]),
-            createdAt: Date(epochMillis: row[4]), subject: row[5], recipient: row[6],
-            maildirFile: row[7], message: row[8])
+            id: row["id"], accountID: row["accountId"], orderID: row["orderId"],
+            kind: try decode(OutboxMessage.Kind.self, row["kind"]),
+            createdAt: Date(epochMillis: row["createdAt"]), subject: row["subject"],
+            recipient: row["recipient"], maildirFile: row["maildirFile"],
+            message: row["message"])
         }
       }
     }
@@ -294,8 +291,15 @@ extension AppDatabase {
         arguments: [id])
     else { throw StoreError.notFound(what: "account \(id)") }
     return Account(
-      id: row[0], name: row[1], email: row[2], language: try decode(Language.self, row[3]),
-      timeZone: row[4])
+      id: row["id"], name: row["name"], email: row["email"],
+      language: try decode(Language.self, row["language"]), timeZone: row["timeZone"])
+  }
+
+  /// An event from a row of `kind, at, actor, orderId, detail`.
+  func event(_ row: Row) throws -> Event {
+    Event(
+      kind: try decode(Event.Kind.self, row["kind"]), at: Date(epochMillis: row["at"]),
+      actor: row["actor"], orderID: row["orderId"], detail: row["detail"])
   }
 
   /// The whole order and its seq, read inside the caller's transaction.

@@ -127,8 +127,8 @@ extension AppDatabase {
   /// timeline (R14), creates the linked replacement order for a replacement, appends its
   /// `return-requested` or `replacement-requested` event, and queues the confirmation e-mail
   /// (outbox kind `return` or `replacement`) with the packing instructions (R12) and the
-  /// refund to the original payment method (R15). A refusal throws `ReturnError` and changes
-  /// nothing; a second session racing for the same items hits the UNIQUE item and gets
+  /// refund to the original payment method (R15). A refusal throws `Refusal.returns` and
+  /// changes nothing; a second session racing for the same items hits the UNIQUE item and gets
   /// `.changedMeanwhile`.
   @discardableResult
   public func requestReturn(
@@ -149,93 +149,81 @@ extension AppDatabase {
       throw StoreError.invalidInput("the return time is out of range")
     }
     let at = now.epochMillis
-    var tmpName: String?
-    do {
-      // A refusal leaves the closure as a value: `guarded` would turn a thrown domain error
-      // into a storage error. Nothing has been written when it is returned.
-      let outcome = try writing {
-        try writer.write { db -> Result<ReturnRecord, ReturnError> in
-          let current = try loadOrder(db, id: order, account: account).order
-          let acct = try loadAccount(db, id: account)
-          let tz = TimeZone(identifier: acct.timeZone) ?? .gmt
-          let next = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM return_request") ?? 0) + 1
-          let rma = String(format: "RMA-%07lld", next)
-          var record: ReturnRecord
-          switch ReturnPolicy.request(
-            items: items, in: current, reason: reason, resolution: resolution,
-            policy: try loadReturnPolicy(db), timeZone: tz,
-            returned: try returnedItems(db, order: order), rma: rma, at: now)
-          {
-          case .success(let r): record = r
-          case .failure(let error): return .failure(error)
-          }
-          if resolution == .replacement {
-            record.replacementOrderID = try insertReplacement(
-              db, for: record, original: current, account: account, actor: actor)
-          }
-          let t = record.timeline
-          do {
-            try db.execute(
-              sql: """
-                INSERT INTO return_request (id, rma, accountId, orderId, reason, resolution,
-                  createdAt, dropOffBy, droppedOffAt, receivedAt, completedAt, valueMinor,
-                  currency, paymentKind, paymentLast4, replacementOrderId)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-              arguments: [
-                next, rma, account, order, reason.rawValue, resolution.rawValue, at,
-                t.dropOffBy.epochMillis, t.droppedOffAt?.epochMillis, t.receivedAt?.epochMillis,
-                t.completedAt?.epochMillis, record.itemsValue.minor, record.itemsValue.currency,
-                record.paymentMethod.kind.rawValue, record.paymentMethod.last4,
-                record.replacementOrderID,
-              ])
-            for (n, line) in record.lines.enumerated() {
-              try db.execute(
-                sql: """
-                  INSERT INTO return_item (returnId, itemId, position, title, quantity,
-                    amountMinor)
-                  VALUES (?, ?, ?, ?, ?, ?)
-                  """,
-                arguments: [
-                  next, line.itemID, n, line.title, line.quantity, line.amount.minor,
-                ])
-            }
-          } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-            throw StoreError.changedMeanwhile
-          }
-          try insertEvent(
-            db, account: account, order: order,
-            kind: resolution == .replacement ? .replacementRequested : .returnRequested,
-            at: at, actor: actor,
-            detail: [
-              "rma": rma, "items": record.lines.map { String($0.itemID) }.joined(separator: ","),
-              "reason": reason.rawValue, "resolution": resolution.rawValue,
-              "valueMinor": String(record.itemsValue.minor),
-              "replacementOrder": record.replacementOrderID ?? "",
-            ])
-          if sendMessage {
-            let mail = MailMessage(
-              to: acct.email,
-              subject: ReturnMessages.subject(record, language: acct.language),
-              body: ReturnMessages.body(account: acct, record: record, language: acct.language),
-              date: now, timeZone: tz, messageID: Self.messageID(now: now))
-            // In the outbox with its own kind and a `message-sent` event (R12, R15).
-            let (text, file) = try queueMail(
-              db, mail,
-              kind: resolution == .replacement ? .replacementRequested : .returnRequested,
-              account: account, order: order, detail: ["rma": rma], onFile: { tmpName = $0 })
-            try db.execute(
-              sql: "UPDATE return_request SET maildirFile = ?, message = ? WHERE id = ?",
-              arguments: [file, text, next])
-          }
-          return .success(record)
-        }
+    return try change { c in
+      let db = c.db
+      let current = try loadOrder(db, id: order, account: account).order
+      let acct = try loadAccount(db, id: account)
+      let tz = TimeZone(identifier: acct.timeZone) ?? .gmt
+      let next = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM return_request") ?? 0) + 1
+      let rma = String(format: "RMA-%07lld", next)
+      var record: ReturnRecord
+      switch ReturnPolicy.request(
+        items: items, in: current, reason: reason, resolution: resolution,
+        policy: try loadReturnPolicy(db), timeZone: tz,
+        returned: try returnedItems(db, order: order), rma: rma, at: now)
+      {
+      case .success(let r): record = r
+      case .failure(let error): throw Refusal.returns(error)
       }
-      if let tmpName, let maildir { try? maildir.deliver(tmpName) }
-      return try outcome.get()
-    } catch {
-      if let tmpName { maildir?.discard(tmpName) }
-      throw error
+      if resolution == .replacement {
+        record.replacementOrderID = try insertReplacement(
+          c, for: record, original: current, account: account, actor: actor)
+      }
+      let t = record.timeline
+      do {
+        try db.execute(
+          sql: """
+            INSERT INTO return_request (id, rma, accountId, orderId, reason, resolution,
+              createdAt, dropOffBy, droppedOffAt, receivedAt, completedAt, valueMinor,
+              currency, paymentKind, paymentLast4, replacementOrderId)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+          arguments: [
+            next, rma, account, order, reason.rawValue, resolution.rawValue, at,
+            t.dropOffBy.epochMillis, t.droppedOffAt?.epochMillis, t.receivedAt?.epochMillis,
+            t.completedAt?.epochMillis, record.itemsValue.minor, record.itemsValue.currency,
+            record.paymentMethod.kind.rawValue, record.paymentMethod.last4,
+            record.replacementOrderID,
+          ])
+        for (n, line) in record.lines.enumerated() {
+          try db.execute(
+            sql: """
+              INSERT INTO return_item (returnId, itemId, position, title, quantity,
+                amountMinor)
+              VALUES (?, ?, ?, ?, ?, ?)
+              """,
+            arguments: [
+              next, line.itemID, n, line.title, line.quantity, line.amount.minor,
+            ])
+        }
+      } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+        throw StoreError.changedMeanwhile
+      }
+      try c.appendEvent(
+        account: account, order: order,
+        kind: resolution == .replacement ? .replacementRequested : .returnRequested,
+        at: at, actor: actor,
+        fields: [
+          "rma": rma, "items": record.lines.map { String($0.itemID) }.joined(separator: ","),
+          "reason": reason.rawValue, "resolution": resolution.rawValue,
+          "valueMinor": String(record.itemsValue.minor),
+          "replacementOrder": record.replacementOrderID ?? "",
+        ])
+      if sendMessage {
+        let mail = MailMessage(
+          to: acct.email,
+          subject: ReturnMessages.subject(record, language: acct.language),
+          body: ReturnMessages.body(account: acct, record: record, language: acct.language),
+          date: now, timeZone: tz, messageID: Self.messageID(now: now))
+        // In the outbox with its own kind and a `message-sent` event (R12, R15).
+        let (text, file) = try c.send(
+          mail, kind: resolution == .replacement ? .replacementRequested : .returnRequested,
+          account: account, order: order, detail: ["rma": rma])
+        try db.execute(
+          sql: "UPDATE return_request SET maildirFile = ?, message = ? WHERE id = ?",
+          arguments: [file, text, next])
+      }
+      return record
     }
   }
 
@@ -256,7 +244,7 @@ extension AppDatabase {
     let rows = try Row.fetchAll(
       db, sql: "SELECT category, days FROM return_policy ORDER BY position, category")
     return ReturnPolicyTable(
-      rules: rows.map { ReturnWindowRule(category: $0[0], days: $0[1]) })
+      rules: rows.map { ReturnWindowRule(category: $0["category"], days: $0["days"]) })
   }
 
   func returnedItems(_ db: Database, order: OrderID) throws -> Set<ItemID> {
@@ -295,8 +283,8 @@ extension AppDatabase {
     args.append(limit)
     let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args))
     return try rows.map { r in
-      let id: Int64 = r[0]
-      let currency: String = r[11]
+      let id: Int64 = r["id"]
+      let currency: String = r["currency"]
       let lines = try Row.fetchAll(
         db,
         sql: """
@@ -306,19 +294,21 @@ extension AppDatabase {
         arguments: [id]
       ).map {
         ReturnLine(
-          itemID: $0[0], title: $0[1], quantity: $0[2],
-          amount: Money(minor: $0[3], currency: currency))
+          itemID: $0["itemId"], title: $0["title"], quantity: $0["quantity"],
+          amount: Money(minor: $0["amountMinor"], currency: currency))
       }
       return ReturnRecord(
-        rma: r[1], orderID: r[2], accountID: account,
-        reason: try decode(ReturnReason.self, r[3]),
-        resolution: try decode(ReturnResolution.self, r[4]), lines: lines,
-        itemsValue: Money(minor: r[10], currency: currency),
-        paymentMethod: PaymentMethod(kind: try decode(PaymentKind.self, r[12]), last4: r[13]),
+        rma: r["rma"], orderID: r["orderId"], accountID: account,
+        reason: try decode(ReturnReason.self, r["reason"]),
+        resolution: try decode(ReturnResolution.self, r["resolution"]), lines: lines,
+        itemsValue: Money(minor: r["valueMinor"], currency: currency),
+        paymentMethod: PaymentMethod(
+          kind: try decode(PaymentKind.self, r["paymentKind"]), last4: r["paymentLast4"]),
         timeline: ReturnTimeline(
-          initiatedAt: Date(epochMillis: r[5]), dropOffBy: Date(epochMillis: r[6]),
-          droppedOffAt: date(r[7]), receivedAt: date(r[8]), completedAt: date(r[9])),
-        replacementOrderID: r[14])
+          initiatedAt: Date(epochMillis: r["createdAt"]),
+          dropOffBy: Date(epochMillis: r["dropOffBy"]), droppedOffAt: date(r["droppedOffAt"]),
+          receivedAt: date(r["receivedAt"]), completedAt: date(r["completedAt"])),
+        replacementOrderID: r["replacementOrderId"])
     }
   }
 
@@ -326,8 +316,9 @@ extension AppDatabase {
   /// leaves once the return is received) and returns its number: `RPL-` + the return's
   /// sequence.
   private func insertReplacement(
-    _ db: Database, for record: ReturnRecord, original: Order, account: AccountID, actor: String
+    _ c: Change, for record: ReturnRecord, original: Order, account: AccountID, actor: String
   ) throws -> OrderID {
+    let db = c.db
     let id = "RPL-" + record.rma.dropFirst(4)
     let day: TimeInterval = 86_400
     let start = record.timeline.initiatedAt
@@ -411,15 +402,9 @@ extension AppDatabase {
     try db.execute(
       sql: "INSERT INTO order_search (rowid, body) VALUES (?, ?)",
       arguments: [seq, SearchText.indexBody(titles: items.map(\.title), orderID: id)])
-    try db.execute(
-      sql: """
-        INSERT INTO event (accountId, orderId, kind, at, actor, detail)
-        VALUES (?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [
-        account, id, Event.Kind.orderPlaced.rawValue, placedAt, actor,
-        "{\"items\":\(items.count),\"replaces\":\"\(original.id)\"}",
-      ])
+    try c.appendEvent(
+      account: account, order: id, kind: .orderPlaced, at: placedAt, actor: actor,
+      detail: "{\"items\":\(items.count),\"replaces\":\"\(original.id)\"}")
     return id
   }
 }

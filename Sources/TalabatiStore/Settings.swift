@@ -19,15 +19,13 @@ extension AppDatabase {
   /// Keeps one of the account's settings for the next run (the theme chosen with `T`, kept as
   /// the language is).
   public func setSetting(_ key: String, to value: String, account: AccountID) throws {
-    try writing {
-      try writer.write { db in
-        try db.execute(
-          sql: """
-            INSERT INTO setting (accountId, key, value) VALUES (?, ?, ?)
-            ON CONFLICT (accountId, key) DO UPDATE SET value = excluded.value
-            """,
-          arguments: [account, key, value])
-      }
+    try change { c in
+      try c.db.execute(
+        sql: """
+          INSERT INTO setting (accountId, key, value) VALUES (?, ?, ?)
+          ON CONFLICT (accountId, key) DO UPDATE SET value = excluded.value
+          """,
+        arguments: [account, key, value])
     }
   }
 }

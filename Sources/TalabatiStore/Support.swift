@@ -61,7 +61,7 @@ enum SupportSchema {
 extension AppDatabase {
   /// R21: books a call-back at `time` to `phone`, about `order` if given.
   ///
-  /// Refused with `SupportRefusal` (outside 08:00–24:00 Riyadh, in the past, more than 14
+  /// Refused with `Refusal.support` (outside 08:00–24:00 Riyadh, in the past, more than 14
   /// days ahead); `.invalidInput` for a malformed phone number; `.notFound` for an order that
   /// is not the account's.
   @discardableResult
@@ -74,8 +74,11 @@ extension AppDatabase {
     }
     let at = try PreparedOrder.millis(time, "the call-back time")
     let nowMs = try PreparedOrder.millis(now, "the time")
-    if let refusal = SupportPolicy.checkCallback(at: time, now: now) { throw refusal }
-    return try supportWrite { db in
+    if let refusal = SupportPolicy.checkCallback(at: time, now: now) {
+      throw Refusal.support(refusal)
+    }
+    return try change { c in
+      let db = c.db
       _ = try loadAccount(db, id: account)
       if let order { _ = try orderSeq(db, id: order, account: account) }
       try db.execute(
@@ -85,9 +88,9 @@ extension AppDatabase {
           """,
         arguments: [account, order, number, at, nowMs])
       let id = db.lastInsertedRowID
-      try supportEvent(
-        db, account: account, order: order, kind: .callbackRequested, at: nowMs,
-        actor: actor, detail: ["callback": "\(id)", "at": "\(at)"])
+      try c.appendEvent(
+        account: account, order: order, kind: .callbackRequested, at: nowMs, actor: actor,
+        fields: ["callback": "\(id)", "at": "\(at)"])
       return CallbackRequest(
         id: id, accountID: account, orderID: order, phone: number,
         at: Date(epochMillis: at), requestedAt: Date(epochMillis: nowMs))
@@ -110,13 +113,14 @@ extension AppDatabase {
     }
   }
 
-  /// R21: cancels call-back `id` of `account`; only a pending one (`SupportRefusal`).
+  /// R21: cancels call-back `id` of `account`; only a pending one (`Refusal.support`).
   @discardableResult
   public func cancelCallback(id: Int64, account: AccountID, now: Date, actor: String) throws
     -> CallbackRequest
   {
     let nowMs = try PreparedOrder.millis(now, "the time")
-    return try supportWrite { db in
+    return try change { c in
+      let db = c.db
       guard
         let row = try Row.fetchOne(
           db,
@@ -127,37 +131,28 @@ extension AppDatabase {
           arguments: [id, account])
       else { throw StoreError.notFound(what: "call-back \(id)") }
       var request = Self.callback(row)
-      if let refusal = SupportPolicy.checkCancel(request, now: now) { throw refusal }
+      if let refusal = SupportPolicy.checkCancel(request, now: now) {
+        throw Refusal.support(refusal)
+      }
       try db.execute(
         sql: "UPDATE callback SET cancelledAt = ? WHERE id = ? AND cancelledAt IS NULL",
         arguments: [nowMs, id])
       guard db.changesCount == 1 else { throw StoreError.changedMeanwhile }
-      try supportEvent(
-        db, account: account, order: request.orderID, kind: .callbackCancelled, at: nowMs,
-        actor: actor, detail: ["callback": "\(id)"])
+      try c.appendEvent(
+        account: account, order: request.orderID, kind: .callbackCancelled, at: nowMs,
+        actor: actor, fields: ["callback": "\(id)"])
       request.cancelledAt = Date(epochMillis: nowMs)
       return request
     }
   }
 
-  /// Runs `body` in one write transaction; a `SupportRefusal` passes through unchanged
-  /// (exit 3), other failures become `StoreError`s.
-  func supportWrite<T>(_ body: (Database) throws -> T) throws -> T {
-    if isReadOnly { throw StoreError.readOnly(path) }
-    do {
-      return try writer.write(body)
-    } catch let refusal as SupportRefusal {
-      throw refusal
-    } catch {
-      throw Self.mapError(error, path: path, readOnly: isReadOnly)
-    }
-  }
-
-  private static func callback(_ row: Row) -> CallbackRequest {
+  /// A call-back from a row of the `callback` table.
+  static func callback(_ row: Row) -> CallbackRequest {
     CallbackRequest(
-      id: row[0], accountID: row[1], orderID: row[2], phone: row[3],
-      at: Date(epochMillis: row[4]), requestedAt: Date(epochMillis: row[5]),
-      cancelledAt: (row[6] as Int64?).map(Date.init(epochMillis:)))
+      id: row["id"], accountID: row["accountId"], orderID: row["orderId"],
+      phone: row["phone"], at: Date(epochMillis: row["at"]),
+      requestedAt: Date(epochMillis: row["requestedAt"]),
+      cancelledAt: (row["cancelledAt"] as Int64?).map(Date.init(epochMillis:)))
   }
 
   // MARK: Fraud reports (R22)
@@ -184,45 +179,37 @@ extension AppDatabase {
       throw StoreError.invalidInput("the URL is longer than \(SupportPolicy.maxURLLength)")
     }
     let nowMs = try PreparedOrder.millis(now, "the time")
-    var tmpName: String?
-    do {
-      let report = try supportWrite { db -> FraudReport in
-        let acct = try loadAccount(db, id: account)
-        let mail = MailMessage(
-          to: SupportPolicy.fraudAddress,
-          subject: "Fraud report from account \(acct.id) / بلاغ احتيال",
-          body: Self.fraudBody(account: acct, text: text, url: link, now: now),
-          date: now, timeZone: TimeZone(identifier: acct.timeZone) ?? .gmt,
-          messageID: Self.messageID(now: now))
-        // The report, its `fraud-reported` event, then its e-mail: an outbox row of kind
-        // `fraud-report` with its `message-sent` event, like every message the store sends.
-        try db.execute(
-          sql: """
-            INSERT INTO fraud_report (accountId, createdAt, text, url, recipient,
-              maildirFile, message)
-            VALUES (?, ?, ?, ?, ?, NULL, '')
-            """,
-          arguments: [account, nowMs, text, link, SupportPolicy.fraudAddress])
-        let id = db.lastInsertedRowID
-        try supportEvent(
-          db, account: account, order: nil, kind: .fraudReported, at: nowMs, actor: actor,
-          detail: ["report": "\(id)"])
-        let (rendered, file) = try queueMail(
-          db, mail, kind: .fraudReport, account: account, order: nil,
-          detail: ["report": "\(id)"], onFile: { tmpName = $0 })
-        try db.execute(
-          sql: "UPDATE fraud_report SET maildirFile = ?, message = ? WHERE id = ?",
-          arguments: [file, rendered, id])
-        return FraudReport(
-          id: id, accountID: account, text: text, url: link,
-          createdAt: Date(epochMillis: nowMs), recipient: SupportPolicy.fraudAddress,
-          maildirFile: file)
-      }
-      if let tmpName, let maildir { try? maildir.deliver(tmpName) }
-      return report
-    } catch {
-      if let tmpName { maildir?.discard(tmpName) }
-      throw error
+    return try change { c in
+      let db = c.db
+      let acct = try loadAccount(db, id: account)
+      let mail = MailMessage(
+        to: SupportPolicy.fraudAddress,
+        subject: "Fraud report from account \(acct.id) / بلاغ احتيال",
+        body: Self.fraudBody(account: acct, text: text, url: link, now: now),
+        date: now, timeZone: TimeZone(identifier: acct.timeZone) ?? .gmt,
+        messageID: Self.messageID(now: now))
+      // The report, its `fraud-reported` event, then its e-mail: an outbox row of kind
+      // `fraud-report` with its `message-sent` event, like every message the store sends.
+      try db.execute(
+        sql: """
+          INSERT INTO fraud_report (accountId, createdAt, text, url, recipient,
+            maildirFile, message)
+          VALUES (?, ?, ?, ?, ?, NULL, '')
+          """,
+        arguments: [account, nowMs, text, link, SupportPolicy.fraudAddress])
+      let id = db.lastInsertedRowID
+      try c.appendEvent(
+        account: account, order: nil, kind: .fraudReported, at: nowMs, actor: actor,
+        fields: ["report": "\(id)"])
+      let (rendered, file) = try c.send(
+        mail, kind: .fraudReport, account: account, order: nil, detail: ["report": "\(id)"])
+      try db.execute(
+        sql: "UPDATE fraud_report SET maildirFile = ?, message = ? WHERE id = ?",
+        arguments: [file, rendered, id])
+      return FraudReport(
+        id: id, accountID: account, text: text, url: link,
+        createdAt: Date(epochMillis: nowMs), recipient: SupportPolicy.fraudAddress,
+        maildirFile: file)
     }
   }
 
@@ -239,8 +226,9 @@ extension AppDatabase {
           arguments: [account]
         ).map { r in
           FraudReport(
-            id: r[0], accountID: r[1], text: r[2], url: r[3],
-            createdAt: Date(epochMillis: r[4]), recipient: r[5], maildirFile: r[6])
+            id: r["id"], accountID: r["accountId"], text: r["text"], url: r["url"],
+            createdAt: Date(epochMillis: r["createdAt"]), recipient: r["recipient"],
+            maildirFile: r["maildirFile"])
         }
       }
     }
@@ -277,7 +265,7 @@ extension AppDatabase {
 
   /// R7, R23: records a message to the seller of `item` in `order`'s history (an event row).
   ///
-  /// Refused with `SupportRefusal.storeFulfilled` for items the store fulfils;
+  /// Refused with `Refusal.support(.storeFulfilled)` for items the store fulfils;
   /// `.notFound` for an unknown order or item; `.invalidInput` for an empty or over-long text.
   @discardableResult
   public func contactSeller(
@@ -291,15 +279,15 @@ extension AppDatabase {
         "the message is longer than \(SupportPolicy.maxTextLength) characters")
     }
     let nowMs = try PreparedOrder.millis(now, "the time")
-    return try supportWrite { db in
-      let (current, _) = try loadOrder(db, id: order, account: account)
+    return try change { c in
+      let (current, _) = try loadOrder(c.db, id: order, account: account)
       guard let it = current.item(item) else {
         throw StoreError.notFound(what: "item \(item) in order \(order)")
       }
-      if let refusal = SupportPolicy.checkSellerContact(it) { throw refusal }
-      try supportEvent(
-        db, account: account, order: order, kind: .sellerContacted, at: nowMs, actor: actor,
-        detail: ["item": "\(item)", "seller": it.seller.id, "message": message])
+      if let refusal = SupportPolicy.checkSellerContact(it) { throw Refusal.support(refusal) }
+      try c.appendEvent(
+        account: account, order: order, kind: .sellerContacted, at: nowMs, actor: actor,
+        fields: ["item": "\(item)", "seller": it.seller.id, "message": message])
       return SellerMessage(
         orderID: order, itemID: item, sellerID: it.seller.id, sellerName: it.seller.name,
         message: message, at: Date(epochMillis: nowMs))
@@ -323,11 +311,12 @@ extension AppDatabase {
             Event.Kind.messageSent.rawValue,
           ])
         return rows.compactMap { row -> SellerMessage? in
-          let kind: String = row[2]
-          let detail: String = row[1]
+          let kind: String = row["kind"]
+          let detail: String = row["detail"]
+          let at = Date(epochMillis: row["at"])
           let event = Event(
-            kind: Event.Kind(rawValue: kind) ?? .messageSent, at: Date(epochMillis: row[0]),
-            actor: "", orderID: order, detail: detail)
+            kind: Event.Kind(rawValue: kind) ?? .messageSent, at: at, actor: "",
+            orderID: order, detail: detail)
           guard event.meaning == .sellerContacted,
             let fields = try? JSONDecoder().decode(
               [String: String].self, from: Data(detail.utf8)),
@@ -337,21 +326,9 @@ extension AppDatabase {
           let seller = current.item(itemID)?.seller
           return SellerMessage(
             orderID: order, itemID: itemID, sellerID: fields["seller"] ?? seller?.id ?? "",
-            sellerName: seller?.name ?? "", message: message, at: Date(epochMillis: row[0]))
+            sellerName: seller?.name ?? "", message: message, at: at)
         }
       }
     }
-  }
-
-  // MARK: Events
-
-  /// Appends a support event of its own kind (R21–R23, R27–R29); `detail` is a flat JSON
-  /// object.
-  func supportEvent(
-    _ db: Database, account: AccountID, order: OrderID?, kind: Event.Kind, at: Int64,
-    actor: String, detail: [String: String]
-  ) throws {
-    try insertEvent(
-      db, account: account, order: order, kind: kind, at: at, actor: actor, detail: detail)
   }
 }

@@ -3,14 +3,14 @@ import GRDB
 import TalabatiDomain
 
 // MARK: - Writes
-// Each write is one IMMEDIATE transaction (sessions queue up, busy timeout 5 s) that also
-// appends its event row. Orders are never deleted (R18).
+// Each write is one call of `change` (Change.swift): one IMMEDIATE transaction (sessions queue
+// up, busy timeout 5 s) with its event rows and its message. Orders are never deleted (R18).
 
 extension AppDatabase {
-  /// Stores a new account (`createdAt` = `now`); `.invalidInput` if the id is taken or a field
-  /// cannot go into an e-mail header.
+  /// Stores a new account (`createdAt` = `now`, else the store's clock); `.invalidInput` if
+  /// the id is taken or a field cannot go into an e-mail header.
   @discardableResult
-  public func createAccount(_ account: Account, at now: Date = Date()) throws -> Account {
+  public func createAccount(_ account: Account, at now: Date? = nil) throws -> Account {
     for (field, value) in [("name", account.name), ("e-mail", account.email)]
     where value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
       throw StoreError.invalidInput("the account \(field) contains control characters")
@@ -21,42 +21,39 @@ extension AppDatabase {
     guard TimeZone(identifier: account.timeZone) != nil else {
       throw StoreError.invalidInput("unknown time zone \(account.timeZone)")
     }
-    return try writing {
-      try writer.write { db in
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE id = ?", arguments: [account.id])
-          ?? false
-        {
-          throw StoreError.invalidInput("account \(account.id) already exists")
-        }
-        try db.execute(
-          sql: """
-            INSERT INTO account (id, name, email, language, timeZone, createdAt)
-            VALUES (?, ?, ?, ?, ?, ?)
-            """,
-          arguments: [
-            account.id, account.name, account.email, account.language.rawValue,
-            account.timeZone, now.epochMillis,
-          ])
-        return account
+    let createdAt = try PreparedOrder.millis(now ?? clock.now(), "the account's creation time")
+    return try change { c in
+      if try Bool.fetchOne(
+        c.db, sql: "SELECT 1 FROM account WHERE id = ?", arguments: [account.id]) ?? false
+      {
+        throw StoreError.invalidInput("account \(account.id) already exists")
       }
+      try c.db.execute(
+        sql: """
+          INSERT INTO account (id, name, email, language, timeZone, createdAt)
+          VALUES (?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          account.id, account.name, account.email, account.language.rawValue,
+          account.timeZone, createdAt,
+        ])
+      return account
     }
   }
 
   /// Persists the account's language choice (it also selects the language of its e-mails).
   public func setLanguage(_ language: Language, account: AccountID) throws {
-    try writing {
-      try writer.write { db in
-        try db.execute(
-          sql: "UPDATE account SET language = ? WHERE id = ?",
-          arguments: [language.rawValue, account])
-        guard db.changesCount == 1 else { throw StoreError.notFound(what: "account \(account)") }
-        try db.execute(
-          sql: """
-            INSERT INTO setting (accountId, key, value) VALUES (?, 'language', ?)
-            ON CONFLICT (accountId, key) DO UPDATE SET value = excluded.value
-            """,
-          arguments: [account, language.rawValue])
-      }
+    try change { c in
+      try c.db.execute(
+        sql: "UPDATE account SET language = ? WHERE id = ?",
+        arguments: [language.rawValue, account])
+      guard c.db.changesCount == 1 else { throw StoreError.notFound(what: "account \(account)") }
+      try c.db.execute(
+        sql: """
+          INSERT INTO setting (accountId, key, value) VALUES (?, 'language', ?)
+          ON CONFLICT (accountId, key) DO UPDATE SET value = excluded.value
+          """,
+        arguments: [account, language.rawValue])
     }
   }
 
@@ -65,38 +62,20 @@ extension AppDatabase {
   /// Stores `orders` of `account` in one transaction (call it with batches of ~10,000).
   ///
   /// Idempotent: an order whose id already exists (in any account) is skipped with all its
-  /// children. Each stored order gets its search-index row and an `order-placed` (or
-  /// `order-imported`) event. Every order is validated first; one bad order rejects the batch
-  /// with `.invalidInput` naming it. Written through `OrderWriter`, the store's one insert path.
+  /// children. Each stored order gets its search-index row and an `order-placed` event at its
+  /// placing time (or `order-imported` at the store clock's now, for an order flagged
+  /// `imported`). Every order is validated first; one bad order rejects the batch with
+  /// `.invalidInput` naming it. Written through `OrderWriter`, the store's one insert path.
   public func insert(orders: [Order], account: AccountID, actor: String) throws -> InsertReport {
     var prepared: [PreparedOrder] = []
     prepared.reserveCapacity(orders.count)
     for order in orders { prepared.append(try PreparedOrder(order, account: account)) }
-    let importedAt = Date().epochMillis
-    return try writing {
-      try bulkWrite { db in
-        _ = try loadAccount(db, id: account)
-        let writer = try OrderWriter(
-          db, account: account, events: .perOrder(actor: actor, importedAt: importedAt))
-        return try writer.write(prepared)
-      }
-    }
-  }
-
-  /// One write transaction tuned for bulk loading: a 64 MB page cache so a 10,000-order batch
-  /// does not spill into the WAL midway (restored afterwards). `synchronous` stays FULL: with
-  /// a few commits per 100,000 orders, NORMAL measured no faster.
-  private func bulkWrite<T>(_ body: (Database) throws -> T) throws -> T {
-    try writer.writeWithoutTransaction { db in
-      try db.execute(sql: "PRAGMA cache_size = -65536")
-      defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
-      var result: T?
-      try db.inTransaction(.immediate) {
-        result = try body(db)
-        return .commit
-      }
-      guard let result else { throw StoreError.io("bulk insert produced no result") }
-      return result
+    let importedAt = try PreparedOrder.millis(clock.now(), "the import time")
+    return try change(.batch) { c in
+      _ = try loadAccount(c.db, id: account)
+      let orders = try OrderWriter(
+        c, account: account, events: .perOrder(actor: actor, importedAt: importedAt))
+      return try orders.write(prepared)
     }
   }
 
@@ -104,191 +83,128 @@ extension AppDatabase {
 
   /// Cancels the selected items of `order` at `now` for `reason`, all or nothing (R4).
   ///
-  /// In one transaction: reads the order fresh, asks `CancelPolicy` (R1–R4), records the
+  /// In one change: reads the order fresh, asks `CancelPolicy` (R1–R4), records the
   /// cancellation on the items and the order's summary, appends `items-cancelled` and
-  /// `message-sent` events, and queues the confirmation e-mail with the refund (R6, R9). A
-  /// refusal throws `.policy` and changes nothing; a second session racing for the same items
-  /// finds them cancelled (`.alreadyCancelled`): exactly one refund.
+  /// `message-sent` events, and sends the confirmation e-mail with the refund (R6, R9). A
+  /// refusal throws `Refusal.cancel` and changes nothing; a second session racing for the
+  /// same items finds them cancelled (`.alreadyCancelled`): exactly one refund.
   @discardableResult
   public func cancel(
     _ selection: CancelSelection, in order: OrderID, account: AccountID, reason: CancelReason,
     at now: Date, actor: String
   ) throws -> CancelOutcome {
     let at = try PreparedOrder.millis(now, "the cancellation time")
-    return try writing {
-      try writeWithMessage { db in
-        let (current, seq) = try loadOrder(db, id: order, account: account)
-        let outcome: CancelOutcome
-        switch CancelPolicy.cancel(selection, in: current, reason: reason, at: now) {
-        case .success(let result): outcome = result
-        case .failure(let error): throw StoreError.policy(error)
-        }
-        let update = try db.cachedStatement(
-          sql: """
-            UPDATE item SET cancelledAt = ?, cancelReason = ?
-            WHERE id = ? AND orderId = ? AND cancelledAt IS NULL
-            """)
-        for item in outcome.cancelledItems {
-          try update.execute(arguments: [at, reason.rawValue, item.id, order])
-          guard db.changesCount == 1 else { throw StoreError.changedMeanwhile }
-        }
-        try injectFault(.afterItemUpdate)
-        try db.execute(
-          sql: "UPDATE \"order\" SET cancelledCount = cancelledCount + ? WHERE seq = ?",
-          arguments: [outcome.cancelledItems.count, seq])
-        let refund = outcome.refund
-        let detail = CancelDetail(
-          items: outcome.cancelledItems.map(\.id), shipments: outcome.cancelledShipments,
-          reason: reason.rawValue, currency: refund.total.currency,
-          refundItems: refund.items.minor, refundVAT: refund.itemsVAT.minor,
-          refundShipping: refund.shipping.minor, refundTotal: refund.total.minor,
-          payment: refund.paymentMethod.kind.rawValue)
-        try appendEvent(
-          db, account: account, order: order, kind: .itemsCancelled, at: at, actor: actor,
-          detail: try json(detail))
-        let acct = try loadAccount(db, id: account)
-        let mail = MailMessage(
-          to: acct.email,
-          subject: MessageTemplates.cancellationSubject(order: order, language: acct.language),
-          body: MessageTemplates.cancellationBody(
-            account: acct, outcome: outcome, reason: reason, language: acct.language),
-          date: now, timeZone: TimeZone(identifier: acct.timeZone) ?? .gmt,
-          messageID: Self.messageID(now: now))
-        return (
-          outcome, PendingMessage(kind: .cancellation, account: account, order: order, mail: mail)
-        )
+    return try change { c in
+      let (current, seq) = try loadOrder(c.db, id: order, account: account)
+      let outcome: CancelOutcome
+      switch CancelPolicy.cancel(selection, in: current, reason: reason, at: now) {
+      case .success(let result): outcome = result
+      case .failure(let error): throw Refusal.cancel(error)
       }
+      let update = try c.db.cachedStatement(
+        sql: """
+          UPDATE item SET cancelledAt = ?, cancelReason = ?
+          WHERE id = ? AND orderId = ? AND cancelledAt IS NULL
+          """)
+      for item in outcome.cancelledItems {
+        try update.execute(arguments: [at, reason.rawValue, item.id, order])
+        guard c.db.changesCount == 1 else { throw StoreError.changedMeanwhile }
+      }
+      try c.fault(.afterItemUpdate)
+      try c.db.execute(
+        sql: "UPDATE \"order\" SET cancelledCount = cancelledCount + ? WHERE seq = ?",
+        arguments: [outcome.cancelledItems.count, seq])
+      let refund = outcome.refund
+      let detail = CancelDetail(
+        items: outcome.cancelledItems.map(\.id), shipments: outcome.cancelledShipments,
+        reason: reason.rawValue, currency: refund.total.currency,
+        refundItems: refund.items.minor, refundVAT: refund.itemsVAT.minor,
+        refundShipping: refund.shipping.minor, refundTotal: refund.total.minor,
+        payment: refund.paymentMethod.kind.rawValue)
+      try c.appendEvent(
+        account: account, order: order, kind: .itemsCancelled, at: at, actor: actor,
+        encoding: detail)
+      let acct = try loadAccount(c.db, id: account)
+      let mail = MailMessage(
+        to: acct.email,
+        subject: MessageTemplates.cancellationSubject(order: order, language: acct.language),
+        body: MessageTemplates.cancellationBody(
+          account: acct, outcome: outcome, reason: reason, language: acct.language),
+        date: now, timeZone: TimeZone(identifier: acct.timeZone) ?? .gmt,
+        messageID: Self.messageID(now: now))
+      try c.send(mail, kind: .cancellation, account: account, order: order)
+      return outcome
     }
   }
 
   // MARK: - Archiving (R17, R18)
 
   /// Archives `order` (R17): it leaves the default list and shows in the archive view (R18);
-  /// nothing is deleted. Appends an `order-archived` event and sends a confirmation message.
+  /// nothing is deleted. Appends an `order-archived` event and sends a confirmation message;
+  /// `Refusal.archive` when it is archived already.
   @discardableResult
   public func archive(order: OrderID, account: AccountID, at now: Date, actor: String) throws
     -> Order
   {
     let at = try PreparedOrder.millis(now, "the archive time")
-    return try writing {
-      try writeWithMessage { db in
-        let (current, seq) = try loadOrder(db, id: order, account: account)
-        let archived: Order
-        switch ArchivePolicy.archive(current, at: now) {
-        case .success(let o): archived = o
-        case .failure(let error): throw StoreError.archive(error)
-        }
-        try db.execute(
-          sql: "UPDATE \"order\" SET archived = 1, archivedAt = ? WHERE seq = ?",
-          arguments: [at, seq])
-        try appendEvent(
-          db, account: account, order: order, kind: .orderArchived, at: at, actor: actor,
-          detail: "{}")
-        let acct = try loadAccount(db, id: account)
-        let mail = MailMessage(
-          to: acct.email,
-          subject: MessageTemplates.archiveSubject(order: order, language: acct.language),
-          body: MessageTemplates.archiveBody(
-            account: acct, order: archived, language: acct.language),
-          date: now, timeZone: TimeZone(identifier: acct.timeZone) ?? .gmt,
-          messageID: Self.messageID(now: now))
-        var stored = archived
-        stored.archivedAt = Date(epochMillis: at)
-        return (stored, PendingMessage(kind: .archive, account: account, order: order, mail: mail))
+    return try change { c in
+      let (current, seq) = try loadOrder(c.db, id: order, account: account)
+      let archived: Order
+      switch ArchivePolicy.archive(current, at: now) {
+      case .success(let o): archived = o
+      case .failure(let error): throw Refusal.archive(error)
       }
+      try c.db.execute(
+        sql: "UPDATE \"order\" SET archived = 1, archivedAt = ? WHERE seq = ?",
+        arguments: [at, seq])
+      try c.appendEvent(
+        account: account, order: order, kind: .orderArchived, at: at, actor: actor,
+        detail: "{}")
+      let acct = try loadAccount(c.db, id: account)
+      let mail = MailMessage(
+        to: acct.email,
+        subject: MessageTemplates.archiveSubject(order: order, language: acct.language),
+        body: MessageTemplates.archiveBody(
+          account: acct, order: archived, language: acct.language),
+        date: now, timeZone: TimeZone(identifier: acct.timeZone) ?? .gmt,
+        messageID: Self.messageID(now: now))
+      try c.send(mail, kind: .archive, account: account, order: order)
+      var stored = archived
+      stored.archivedAt = Date(epochMillis: at)
+      return stored
     }
   }
 
   /// Brings an archived order back into the default list (R18) and appends an
-  /// `order-unarchived` event.
+  /// `order-unarchived` event; `Refusal.archive` when it is not archived.
   @discardableResult
   public func unarchive(order: OrderID, account: AccountID, at now: Date, actor: String) throws
     -> Order
   {
     let at = try PreparedOrder.millis(now, "the time")
-    return try writing {
-      try writer.write { db in
-        let (current, seq) = try loadOrder(db, id: order, account: account)
-        let restored: Order
-        switch ArchivePolicy.unarchive(current) {
-        case .success(let o): restored = o
-        case .failure(let error): throw StoreError.archive(error)
-        }
-        try db.execute(
-          sql: "UPDATE \"order\" SET archived = 0, archivedAt = NULL WHERE seq = ?",
-          arguments: [seq])
-        try appendEvent(
-          db, account: account, order: order, kind: .orderUnarchived, at: at, actor: actor,
-          detail: "{}")
-        return restored
+    return try change { c in
+      let (current, seq) = try loadOrder(c.db, id: order, account: account)
+      let restored: Order
+      switch ArchivePolicy.unarchive(current) {
+      case .success(let o): restored = o
+      case .failure(let error): throw Refusal.archive(error)
       }
+      try c.db.execute(
+        sql: "UPDATE \"order\" SET archived = 0, archivedAt = NULL WHERE seq = ?",
+        arguments: [seq])
+      try c.appendEvent(
+        account: account, order: order, kind: .orderUnarchived, at: at, actor: actor,
+        detail: "{}")
+      return restored
     }
   }
 
   // MARK: - Messages
 
-  /// A confirmation message to queue in the same transaction as the change it confirms.
-  struct PendingMessage {
-    var kind: OutboxMessage.Kind
-    var account: AccountID
-    var order: OrderID
-    var mail: MailMessage
-  }
-
-  /// Runs `body` in one write transaction, then queues its message: written to `tmp/` and its
-  /// outbox row inserted inside the transaction, renamed into `new/` after COMMIT, and deleted
-  /// if anything fails (see `Maildir`).
-  private func writeWithMessage<T>(
-    _ body: (Database) throws -> (T, PendingMessage)
-  ) throws -> T {
-    var tmpName: String?
-    do {
-      let result = try writer.write { db -> T in
-        let (value, pending) = try body(db)
-        // The one path every message takes: Maildir tmp/, outbox row, message-sent event.
-        _ = try queueMail(
-          db, pending.mail, kind: pending.kind, account: pending.account, order: pending.order,
-          onFile: { tmpName = $0 })
-        try injectFault(.beforeCommit)
-        return value
-      }
-      if let tmpName, let maildir {
-        // Committed: deliver. Should the rename fail, the row exists and the next open moves
-        // the file (Maildir.recover); the change itself has happened, so report success.
-        try? maildir.deliver(tmpName)
-      }
-      return result
-    } catch {
-      if let tmpName { maildir?.discard(tmpName) }
-      throw error
-    }
-  }
-
-  private func appendEvent(
-    _ db: Database, account: AccountID, order: OrderID?, kind: Event.Kind, at: Int64,
-    actor: String, detail: String
-  ) throws {
-    try db.execute(
-      sql: """
-        INSERT INTO event (accountId, orderId, kind, at, actor, detail)
-        VALUES (?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [account, order, kind.rawValue, at, actor, detail])
-  }
-
-  private func injectFault(_ point: FaultPoint) throws {
-    if fault == point { throw StoreError.io("injected failure at \(point)") }
-  }
-
-  private func json<T: Encodable>(_ value: T) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(value), as: UTF8.self)
-  }
-
-  /// A unique Message-ID: time, the Maildir process/counter part, and random bits.
+  /// A unique Message-ID: the message's time, the Maildir process/counter part, and random
+  /// bits.
   static func messageID(now: Date) -> String {
-    let unique = Maildir.uniqueName().split(separator: ".")[1]
+    let unique = Maildir.uniqueName(now: now).split(separator: ".")[1]
     return "\(now.epochMillis).\(unique).\(UInt32.random(in: 0...UInt32.max))@talabati.invalid"
   }
 }

@@ -46,6 +46,8 @@ public func perform(_ effect: Effect, service: any OrderService, now: Date) -> A
     case .cancel(let selection, let id, let reason):
       do {
         return .cancelSucceeded(try service.cancel(selection, in: id, reason: reason, at: now))
+      } catch Refusal.cancel(let error) {
+        return .cancelRefused(error)
       } catch let error as CancelError {
         return .cancelRefused(error)
       }

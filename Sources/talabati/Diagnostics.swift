@@ -228,10 +228,21 @@ enum Diagnostics {
     }
   }
 
-  /// A policy refusal no command worded itself (exit 3).
-  static func refusalMessage(_ error: any Error, lang: Lang) -> String? {
-    guard let english = ShopperError.refusalDescription(error) else { return nil }
-    return lang == .en ? english : tr("cli.error.refused", lang)
+  // MARK: Refusals
+
+  /// A policy refusal as the CLI reports it: the one place a `Refusal` becomes exit code 3
+  /// (the main entry point uses it for every refusal a command does not word itself; the
+  /// support and account commands word theirs through it). Support and closure refusals say
+  /// their rule in `lang`; the others their English description in English, "refused" in
+  /// Arabic.
+  static func refusalFailure(_ refusal: Refusal, lang: Lang) -> CLIFailure {
+    switch refusal {
+    case .support(let code):
+      return CLIFailure(code: 3, message: plain(tr("support.refusal.\(code.rawValue)", lang)))
+    case .cancel, .archive, .returns:
+      return CLIFailure(
+        code: 3, message: lang == .en ? refusal.description : tr("cli.error.refused", lang))
+    }
   }
 
   static let notFoundKeys = [

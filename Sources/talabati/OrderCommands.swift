@@ -336,7 +336,7 @@ struct Cancel: ParsableCommand {
       printRefund(outcome.refund, out: out, lang: lang)
       out.line(
         tr("cli.cancel.mailSent", lang, ["email": Bidi.isolate(Sanitizer.clean(account.email))]))
-    } catch let err as CancelError {
+    } catch Refusal.cancel(let err) {
       throw refusal(err, ctx: ctx)
     }
   }
@@ -462,7 +462,7 @@ func archiveCommand(global: GlobalOptions, order: String, archive: Bool) throws 
   let result: Order
   do {
     result = archive ? try ctx.shopper.archive(order) : try ctx.shopper.unarchive(order)
-  } catch let e as ArchiveError {
+  } catch Refusal.archive(let e) {
     let key = e == .alreadyArchived ? "cli.archive.already" : "cli.unarchive.notArchived"
     throw CLIFailure(code: 3, message: tr(key, lang, ["order": Sanitizer.clean(order)]))
   }

@@ -190,7 +190,7 @@ struct ReturnItems: ParsableCommand {
     do {
       requested = try ctx.shopper.requestReturn(
         items: ids, in: order, reason: code, resolution: replace ? .replacement : .refund)
-    } catch let error as ReturnError {
+    } catch Refusal.returns(let error) {
       throw refusal(error, ctx: ctx, timeZone: account.timeZone)
     }
     // The label beside the store (R13); a failure to write it does not undo the return.

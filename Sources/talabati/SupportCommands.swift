@@ -11,12 +11,13 @@ func openApplyingClosures(_ global: GlobalOptions) throws -> Context {
   try Context.open(global)
 }
 
-/// Runs `body`, turning a support refusal into exit 3 with its label (R21, R23, R28, R29).
+/// Runs `body`, turning a support refusal into exit 3 with its label (R21, R23, R28, R29),
+/// in `lang` (`Diagnostics.refusalFailure`).
 func refusingWithExit3<T>(_ lang: Lang, _ body: () throws -> T) throws -> T {
   do {
     return try body()
-  } catch let refusal as SupportRefusal {
-    throw CLIFailure(code: 3, message: plain(tr("support.refusal.\(refusal.rawValue)", lang)))
+  } catch let refusal as Refusal {
+    throw Diagnostics.refusalFailure(refusal, lang: lang)
   }
 }
 

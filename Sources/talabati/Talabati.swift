@@ -1,6 +1,7 @@
 import ArgumentParser
 import CSystemShims
 import Foundation
+import TalabatiDomain
 import TalabatiServices
 
 /// The `talabati` command: with no subcommand it opens the full-screen client; every
@@ -44,12 +45,13 @@ struct Talabati: ParsableCommand {
     } catch let failure as CLIFailure {
       failure.report()
       Foundation.exit(failure.code)
+    } catch let refusal as Refusal {
+      let failure = Diagnostics.refusalFailure(refusal, lang: Diagnostics.lang)
+      failure.report()
+      Foundation.exit(failure.code)
     } catch let error as ShopperError {
       Diagnostics.report(Diagnostics.storeMessage(error, lang: Diagnostics.lang))
       Foundation.exit(Diagnostics.exitCode(error))
-    } catch let error where Diagnostics.refusalMessage(error, lang: .en) != nil {
-      Diagnostics.report(Diagnostics.refusalMessage(error, lang: Diagnostics.lang) ?? "")
-      Foundation.exit(3)
     } catch let code as ExitCode {
       Foundation.exit(code.rawValue)
     } catch {

@@ -79,7 +79,7 @@ struct StoreCancelTests {
       try db.cancel(
         .shipment(o.shipments[0].id), in: o.id, account: 1, reason: .other, at: now, actor: "t")
     } throws: { error in
-      guard case StoreError.policy(.refused(let refusals)) = error else { return false }
+      guard case Refusal.cancel(.refused(let refusals)) = error else { return false }
       return refusals.map(\.refusal) == [.sellerWindowClosed, .sellerWindowClosed]
     }
     #expect(try trace(db, o.id) == before)
@@ -97,7 +97,7 @@ struct StoreCancelTests {
     let o = Fixture.order(
       1, placedAt: Fixture.t0, shippingStartsAt: Fixture.t0.addingTimeInterval(600))
     _ = try db.insert(orders: [o], account: 1, actor: "test")
-    #expect(throws: StoreError.self) {
+    #expect(throws: Refusal.self) {
       try db.cancel(
         .wholeOrder, in: o.id, account: 1, reason: .other,
         at: Fixture.t0.addingTimeInterval(601), actor: "t")
@@ -111,9 +111,10 @@ struct StoreCancelTests {
   func failingStepLeavesNoTrace(fault: AppDatabase.FaultPoint) throws {
     let dir = try Fixture.tempDir()
     let maildir = dir + "/Maildir"
-    let db = try Fixture.memoryStore(maildir: maildir, fault: fault)
+    let db = try Fixture.memoryStore(maildir: maildir)
     let o = Fixture.order(1, placedAt: Fixture.t0)
     _ = try db.insert(orders: [o], account: 1, actor: "test")
+    db.arm(fault)
     let before = try trace(db, o.id, maildir: maildir)
 
     #expect(throws: StoreError.self) {
@@ -149,7 +150,7 @@ struct StoreCancelTests {
       try second.cancel(
         .items([o.items[0].id]), in: o.id, account: 1, reason: .other, at: Fixture.t0, actor: "t")
     } throws: { error in
-      guard case StoreError.policy(.refused(let refusals)) = error else { return false }
+      guard case Refusal.cancel(.refused(let refusals)) = error else { return false }
       return refusals.map(\.refusal) == [.alreadyCancelled]
     }
     #expect(try first.outbox(account: 1, limit: 10).count == 1)
@@ -164,10 +165,10 @@ struct StoreCancelTests {
     let archived = try db.archive(order: o.id, account: 1, at: Fixture.t0, actor: "tui")
     #expect(archived.archivedAt == Fixture.t0)
     #expect(try db.outbox(account: 1, limit: 5).map(\.kind) == [.archive])
-    #expect(throws: StoreError.archive(.alreadyArchived)) {
+    #expect(throws: Refusal.archive(.alreadyArchived)) {
       try db.archive(order: o.id, account: 1, at: Fixture.t0, actor: "tui")
     }
-    #expect(throws: StoreError.archive(.notArchived)) {
+    #expect(throws: Refusal.archive(.notArchived)) {
       _ = try db.unarchive(order: o.id, account: 1, at: Fixture.t0, actor: "tui")
       try db.unarchive(order: o.id, account: 1, at: Fixture.t0, actor: "tui")
     }

@@ -89,7 +89,7 @@ struct StoreDisplayTests {
           selection, in: rid, account: 1, reason: .changedMind,
           at: now.addingTimeInterval(60), actor: "cli")
       } throws: { error in
-        guard case StoreError.policy(.refused(let list)) = error else { return false }
+        guard case Refusal.cancel(.refused(let list)) = error else { return false }
         return !list.isEmpty && list.allSatisfy { $0.refusal == .replacementOrder }
       }
     }

@@ -300,8 +300,8 @@ struct StoreFileTests {
   /// Error texts are one line and exit codes follow the CLI's table.
   @Test func errorsHaveOneLineTextsAndExitCodes() {
     let cases: [(StoreError, Int32)] = [
-      (.invalidInput("x"), 2), (.policy(.emptySelection), 3), (.archive(.alreadyArchived), 3),
-      (.changedMeanwhile, 3), (.notFound(what: "order 1"), 4), (.io("disk"), 5),
+      (.invalidInput("x"), 2), (.changedMeanwhile, 3), (.notFound(what: "order 1"), 4),
+      (.io("disk"), 5),
       (.notADatabase("/p"), 5), (.corrupt("/p"), 5), (.readOnly("/p"), 5),
       (.newerVersion("/p"), 5),
     ]

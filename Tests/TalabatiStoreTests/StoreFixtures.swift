@@ -48,13 +48,14 @@ enum Fixture {
       paymentMethod: PaymentMethod(kind: .card, last4: "4242"), shipments: ships)
   }
 
-  /// An in-memory store with the two accounts.
+  /// An in-memory store with the two accounts; `fault` is armed once they are written.
   static func memoryStore(maildir: String? = nil, fault: AppDatabase.FaultPoint? = nil) throws
     -> AppDatabase
   {
-    let db = try AppDatabase.inMemory(maildir: maildir, fault: fault)
+    let db = try AppDatabase.inMemory(maildir: maildir, fault: nil)
     try db.createAccount(shopper, at: t0)
     try db.createAccount(other, at: t0)
+    db.arm(fault)
     return db
   }
 

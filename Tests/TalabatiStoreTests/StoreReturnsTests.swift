@@ -92,7 +92,7 @@ struct StoreReturnsTests {
         items: o.items.map(\.id), in: o.id, account: 1, reason: .other, resolution: .refund,
         at: now, actor: "cli")
     } throws: { error in
-      guard case ReturnError.refused(let list) = error else { return false }
+      guard case Refusal.returns(.refused(let list)) = error else { return false }
       return list.map(\.refusal) == [.windowClosed]
     }
     #expect(try db.returns(account: 1).isEmpty)
@@ -127,7 +127,7 @@ struct StoreReturnsTests {
         items: [book], in: o.id, account: 1, reason: .other, resolution: .refund, at: now,
         actor: "tui")
     } throws: { error in
-      guard case ReturnError.refused(let list) = error else { return false }
+      guard case Refusal.returns(.refused(let list)) = error else { return false }
       return list.map(\.refusal) == [.alreadyReturned]
     }
     #expect(try db.returns(account: 1).count == 1)

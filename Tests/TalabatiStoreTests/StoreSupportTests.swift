@@ -31,7 +31,7 @@ import Testing
         == [.callbackRequested, .callbackCancelled])
     #expect(try db.outbox(account: 1, limit: 10).isEmpty)
     // R21: a cancelled call-back cannot be cancelled twice.
-    #expect(throws: SupportRefusal.callbackNotPending) {
+    #expect(throws: Refusal.support(.callbackNotPending)) {
       try db.cancelCallback(id: booked.id, account: 1, now: t0, actor: "test")
     }
     #expect(throws: StoreError.notFound(what: "call-back \(booked.id)")) {
@@ -43,11 +43,11 @@ import Testing
     let db = try Fixture.memoryStore()
     // 2025-10-10 04:59 UTC = 07:59 Riyadh: closed (R21).
     let early = Date(timeIntervalSince1970: 1_760_072_340)
-    #expect(throws: SupportRefusal.callbackOutsideHours) {
+    #expect(throws: Refusal.support(.callbackOutsideHours)) {
       try db.requestCallback(
         account: 1, at: early, phone: "0501234567", order: nil, now: t0, actor: "test")
     }
-    #expect(throws: SupportRefusal.callbackInPast) {
+    #expect(throws: Refusal.support(.callbackInPast)) {
       try db.requestCallback(
         account: 1, at: t0.addingTimeInterval(-60), phone: "0501234567", order: nil, now: t0,
         actor: "test")
@@ -114,7 +114,7 @@ import Testing
     #expect(events.last?.kind == .sellerContacted)
     #expect(
       try db.sellerMessages(order: order.id, account: 1).map(\.message) == ["متى يصل الكتاب؟"])
-    #expect(throws: SupportRefusal.storeFulfilled) {
+    #expect(throws: Refusal.support(.storeFulfilled)) {
       try db.contactSeller(
         order: order.id, item: storeItem, account: 1, message: "hi", now: t0, actor: "test")
     }
@@ -202,7 +202,7 @@ import Testing
     let db = try Fixture.memoryStore()
     let c = try db.requestClosure(account: 1, reason: .privacy, now: t0, actor: "test")
     #expect(c.effectiveAt == t0.addingTimeInterval(ClosurePolicy.pendingPeriod))
-    #expect(throws: SupportRefusal.closureAlreadyPending) {
+    #expect(throws: Refusal.support(.closureAlreadyPending)) {
       try db.requestClosure(account: 1, reason: .other, now: t0, actor: "test")
     }
     // R29: withdrawn inside the period: nothing is erased later.
@@ -211,7 +211,7 @@ import Testing
     let report = try db.applyDueClosures(now: t0.addingTimeInterval(30 * 86_400))
     #expect(report.erased.isEmpty)
     #expect(try db.account(1).email == Fixture.shopper.email)
-    #expect(throws: SupportRefusal.closureNotPending) {
+    #expect(throws: Refusal.support(.closureNotPending)) {
       try db.withdrawClosure(account: 1, now: t0, actor: "test")
     }
   }
@@ -220,7 +220,7 @@ import Testing
     let db = try Fixture.memoryStore()
     let c = try db.requestClosure(account: 1, reason: .privacy, now: t0, actor: "test")
     #expect(try db.applyDueClosures(now: c.effectiveAt.addingTimeInterval(-0.001)).erased == [])
-    #expect(throws: SupportRefusal.closureNotPending) {
+    #expect(throws: Refusal.support(.closureNotPending)) {
       try db.withdrawClosure(account: 1, now: c.effectiveAt, actor: "test")
     }
     #expect(try db.applyDueClosures(now: c.effectiveAt).erased == [1])

@@ -82,11 +82,7 @@ extension AppDatabase {
             WHERE accountId = ? ORDER BY id
             """,
           arguments: [account]
-        ).map { row in
-          Event(
-            kind: try decode(Event.Kind.self, row[0]), at: Date(epochMillis: row[1]),
-            actor: row[2], orderID: row[3], detail: row[4])
-        }
+        ).map(event(_:))
         let sections = try exportSections(db, account: account)
         return InterchangeDocument(
           account: acct, orders: orders, events: events, returns: sections.returns,
@@ -106,9 +102,10 @@ extension AppDatabase {
   /// - The document's events are appended verbatim; the import adds none of its own, so
   ///   export → import into an empty store → export gives the same bytes. `actor` is recorded
   ///   on account-less work only (it is kept for the API; the caller reports the import).
-  /// - Returns, imported refunds, call-backs and closures: see `importSections`; `now` decides
-  ///   whether a pending closure has already ended (R29).
-  public func importDocument(_ doc: InterchangeDocument, actor: String, at now: Date = Date())
+  /// - Returns, imported refunds, call-backs and closures: see `importSections`; `now` (else
+  ///   the store's clock) decides whether a pending closure has already ended (R29), and is
+  ///   the creation time of an account the import creates.
+  public func importDocument(_ doc: InterchangeDocument, actor: String, at now: Date? = nil)
     throws -> ImportReport
   {
     do {
@@ -124,112 +121,106 @@ extension AppDatabase {
     _ = actor
     var canonical = doc
     canonical.canonicalise()
-    let createdAt = Date().epochMillis
-    let nowMs = try PreparedOrder.millis(now, "the import time")
+    let nowMs = try PreparedOrder.millis(now ?? clock.now(), "the import time")
+    let createdAt = nowMs
 
-    return try writing {
-      try writer.write { db in
-        // 1. The account.
-        var target: AccountID
-        var created = false
-        if let existing = try AccountID.fetchOne(
-          db, sql: "SELECT id FROM account WHERE lower(email) = lower(?) ORDER BY id LIMIT 1",
-          arguments: [source.email])
-        {
-          target = existing
-        } else {
-          target = source.id
-          // An id is taken by a live account, or by an erased one whose closure record stays
-          // (R29): a new account must never inherit another's closure history.
-          let taken =
-            try Bool.fetchOne(
-              db,
-              sql: """
-                SELECT 1 FROM account WHERE id = ?
-                UNION ALL SELECT 1 FROM account_closure WHERE accountId = ?
-                """,
-              arguments: [target, target]) ?? false
-          if taken || target <= 0 {
-            target =
-              (try AccountID.fetchOne(
-                db,
-                sql: """
-                  SELECT max(id) FROM (SELECT max(id) AS id FROM account
-                    UNION ALL SELECT max(accountId) FROM account_closure)
-                  """) ?? 0) + 1
-          }
-          try db.execute(
-            sql: """
-              INSERT INTO account (id, name, email, language, timeZone, createdAt)
-              VALUES (?, ?, ?, ?, ?, ?)
-              """,
-            arguments: [
-              target, source.name, source.email, source.language.rawValue, source.timeZone,
-              createdAt,
-            ])
-          created = true
-        }
-
-        // 2. Which orders are new; refuse numbers that belong to someone else.
-        var fresh: [PreparedOrder] = []
-        var skipped: [OrderID] = []
-        let ownerOf = try db.cachedStatement(sql: "SELECT accountId FROM \"order\" WHERE id = ?")
-        for var order in canonical.orders {
-          if let owner = try AccountID.fetchOne(ownerOf, arguments: [order.id]) {
-            guard owner == target else {
-              throw StoreError.invalidInput(
-                "order \(InterchangeError.quote(order.id)) belongs to another account")
-            }
-            skipped.append(order.id)
-            continue
-          }
-          order.accountID = target
-          fresh.append(try PreparedOrder(order, account: target))
-        }
-
-        // 3. The orders, through the store's one insert path (without its events).
-        let stored = try OrderWriter(db, account: target, events: .none).write(fresh)
-        guard stored.skipped == 0 else {
-          throw StoreError.invalidInput("the document holds an order number twice")
-        }
-
-        // 4. Returns, imported refunds, call-backs and closures (same transaction).
-        let freshIDs = Set(fresh.map(\.order.id))
-        let sections = try importSections(
-          db, doc: canonical, target: target, fresh: freshIDs, created: created, now: nowMs)
-
-        // 5. The events of the imported orders, and account-wide ones not already there.
-        let insertEvent = try db.cachedStatement(
-          sql: """
-            INSERT INTO event (accountId, orderId, kind, at, actor, detail)
-            VALUES (?, ?, ?, ?, ?, ?)
-            """)
-        var eventCount = 0
-        for e in canonical.events {
-          let at = try PreparedOrder.millis(e.at, "an event's date")
-          if let id = e.orderID {
-            guard freshIDs.contains(id) else { continue }
-          } else if try Bool.fetchOne(
+    return try change { c in
+      let db = c.db
+      // 1. The account.
+      var target: AccountID
+      var created = false
+      if let existing = try AccountID.fetchOne(
+        db, sql: "SELECT id FROM account WHERE lower(email) = lower(?) ORDER BY id LIMIT 1",
+        arguments: [source.email])
+      {
+        target = existing
+      } else {
+        target = source.id
+        // An id is taken by a live account, or by an erased one whose closure record stays
+        // (R29): a new account must never inherit another's closure history.
+        let taken =
+          try Bool.fetchOne(
             db,
             sql: """
-              SELECT 1 FROM event WHERE accountId = ? AND orderId IS NULL AND kind = ?
-                AND at = ? AND actor = ? AND detail = ?
+              SELECT 1 FROM account WHERE id = ?
+              UNION ALL SELECT 1 FROM account_closure WHERE accountId = ?
               """,
-            arguments: [target, e.kind.rawValue, at, e.actor, e.detail]) ?? false
-          {
-            continue
-          }
-          try insertEvent.execute(arguments: [
-            target, e.orderID, e.kind.rawValue, at, e.actor, e.detail,
-          ])
-          eventCount += 1
+            arguments: [target, target]) ?? false
+        if taken || target <= 0 {
+          target =
+            (try AccountID.fetchOne(
+              db,
+              sql: """
+                SELECT max(id) FROM (SELECT max(id) AS id FROM account
+                  UNION ALL SELECT max(accountId) FROM account_closure)
+                """) ?? 0) + 1
         }
-        return ImportReport(
-          account: target, accountCreated: created, imported: fresh.count, skipped: skipped,
-          events: eventCount, returns: sections.returns,
-          importedRefunds: sections.importedRefunds, callbacks: sections.callbacks,
-          closures: sections.closures, closuresNotImported: sections.closuresNotImported)
+        try db.execute(
+          sql: """
+            INSERT INTO account (id, name, email, language, timeZone, createdAt)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """,
+          arguments: [
+            target, source.name, source.email, source.language.rawValue, source.timeZone,
+            createdAt,
+          ])
+        created = true
       }
+
+      // 2. Which orders are new; refuse numbers that belong to someone else.
+      var fresh: [PreparedOrder] = []
+      var skipped: [OrderID] = []
+      let ownerOf = try db.cachedStatement(sql: "SELECT accountId FROM \"order\" WHERE id = ?")
+      for var order in canonical.orders {
+        if let owner = try AccountID.fetchOne(ownerOf, arguments: [order.id]) {
+          guard owner == target else {
+            throw StoreError.invalidInput(
+              "order \(InterchangeError.quote(order.id)) belongs to another account")
+          }
+          skipped.append(order.id)
+          continue
+        }
+        order.accountID = target
+        fresh.append(try PreparedOrder(order, account: target))
+      }
+
+      // 3. The orders, through the store's one insert path (without its events).
+      let stored = try OrderWriter(c, account: target, events: .none).write(fresh)
+      guard stored.skipped == 0 else {
+        throw StoreError.invalidInput("the document holds an order number twice")
+      }
+
+      // 4. Returns, imported refunds, call-backs and closures (same transaction).
+      let freshIDs = Set(fresh.map(\.order.id))
+      let sections = try importSections(
+        db, doc: canonical, target: target, fresh: freshIDs, created: created, now: nowMs)
+
+      // 5. The events of the imported orders, and account-wide ones not already there.
+      var eventCount = 0
+      for e in canonical.events {
+        let at = try PreparedOrder.millis(e.at, "an event's date")
+        if let id = e.orderID {
+          guard freshIDs.contains(id) else { continue }
+        } else if try Bool.fetchOne(
+          db,
+          sql: """
+            SELECT 1 FROM event WHERE accountId = ? AND orderId IS NULL AND kind = ?
+              AND at = ? AND actor = ? AND detail = ?
+            """,
+          arguments: [target, e.kind.rawValue, at, e.actor, e.detail]) ?? false
+        {
+          continue
+        }
+        try c.appendEvent(
+          account: target, order: e.orderID, kind: e.kind, at: at, actor: e.actor,
+          detail: e.detail)
+        eventCount += 1
+      }
+      return ImportReport(
+        account: target, accountCreated: created, imported: fresh.count, skipped: skipped,
+        events: eventCount, returns: sections.returns,
+        importedRefunds: sections.importedRefunds, callbacks: sections.callbacks,
+        closures: sections.closures, closuresNotImported: sections.closuresNotImported)
     }
   }
 }

@@ -45,12 +45,7 @@ extension AppDatabase {
         WHERE accountId = ? ORDER BY id
         """,
       arguments: [account]
-    ).map { row in
-      CallbackRequest(
-        id: row[0], accountID: row[1], orderID: row[2], phone: row[3],
-        at: Date(epochMillis: row[4]), requestedAt: Date(epochMillis: row[5]),
-        cancelledAt: date(row[6]))
-    }
+    ).map(Self.callback(_:))
     out.closures = try Row.fetchAll(
       db,
       sql: """
@@ -58,12 +53,7 @@ extension AppDatabase {
         WHERE accountId = ? AND erasedAt IS NULL ORDER BY id
         """,
       arguments: [account]
-    ).map { row in
-      AccountClosure(
-        accountID: row[0], reason: try decode(ClosureReason.self, row[1]),
-        requestedAt: Date(epochMillis: row[2]), effectiveAt: Date(epochMillis: row[3]),
-        withdrawnAt: date(row[4]))
-    }
+    ).map(closure(_:))
     return out
   }
 

@@ -104,7 +104,7 @@ public enum ReturnsEffect: Hashable, Sendable {
 }
 
 /// The store, seen from the return screens. The runner adapts the store to it; a refusal is
-/// thrown as `ReturnError`.
+/// thrown as `Refusal.returns` (the store's) or `ReturnError`.
 public protocol ReturnsService {
   func returnInfo(_ order: OrderID, now: Date) throws -> ReturnInfo
   func requestReturn(
@@ -129,6 +129,8 @@ public func performReturns(_ effect: ReturnsEffect, service: any ReturnsService,
           .requested(
             try service.requestReturn(
               items: items, in: order, reason: reason, resolution: resolution, now: now)))
+      } catch Refusal.returns(let error) {
+        return .returns(.refused(error))
       } catch let error as ReturnError {
         return .returns(.refused(error))
       }

@@ -139,6 +139,8 @@ public func performSupport(_ effect: SupportEffect, service: any SupportService,
       result = .closureWithdrawn(try service.withdrawClosure(now: now))
     }
     return .support(result)
+  } catch Refusal.support(let refusal) {
+    return .support(.refused(refusal))
   } catch let refusal as SupportRefusal {
     return .support(.refused(refusal))
   } catch {
