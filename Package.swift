@@ -146,6 +146,7 @@ let package = Package(
     ),
     .testTarget(
       name: "TalabatiCLITests",
-      dependencies: ["TalabatiStore", "TalabatiDomain", "TalabatiText", "TalabatiTestSupport"]),
+      dependencies: ["TalabatiStore", "TalabatiDomain", "TalabatiText", "TalabatiTestSupport"],
+      exclude: ["__Golden__"]),
   ]
 )
