@@ -8,7 +8,8 @@ import Testing
 /// A difference fails its case with a line diff.
 ///
 /// - `__Golden__/ar/` and `__Golden__/en/`: text output in Arabic and English (every case).
-/// - `__Golden__/json/`: `--json` output (English), for the cases that have one.
+/// - `__Golden__/json/`: `--json` output, for the cases that have one (no `--lang`: its text
+///   fields are in the account's language, Arabic, as a script gets them).
 /// - `__Golden__/fixtures/`: the store every case starts from (`orders.json`, a copy of
 ///   `docs/examples/orders.json`, imported into a fresh store), an Amazon export for
 ///   `import-amazon`, and two bad documents for `import`.
@@ -295,6 +296,10 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
   static let reads: [GoldenCase] = [
     c("orders", ["orders"], json: true),
     c("orders-limit", ["orders", "--limit", "3"], json: true),
+    // The cursor the page above prints (placedAt in ms : order number).
+    c(
+      "orders-next-page",
+      ["orders", "--limit", "3", "--after", "1795763640000:402-1803391-3920479"]),
     c("orders-archived", ["orders", "--archived"]),
     c("orders-cancelled", ["orders", "--cancelled"]),
     c("orders-all", ["orders", "--all"]),
@@ -337,6 +342,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
     c("support-two-actions", ["support", "--callbacks", "--cancel-callback", "1"]),
     c("account", ["account"], json: true),
     c("outbox-empty", ["outbox"], json: true),
+    c("outbox-limit-zero", ["outbox", "--limit", "0"]),
     c("export", ["export"], json: true, text: false),
     c("bad-now", ["orders", "--now", "tomorrow"], globals: false),
     c("bad-lang", ["orders", "--lang", "fr"], globals: false),
@@ -350,6 +356,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
       "cancel-item",
       [["cancel", fresh, "--items", "2", "--reason", "changed-mind"], ["show", fresh]], json: true),
     c("cancel-all", ["cancel", fresh, "--all", "--reason", "found-cheaper"]),
+    c("delete-items", ["delete-items", fresh, "--items", "2", "--reason", "wrong-payment"]),
     c("cancel-shipment", ["cancel", fresh, "--shipment", "2", "--reason", "delivery-too-long"]),
     c("cancel-replacement-order", ["cancel", replacement, "--all", "--reason", "duplicate-order"]),
     c(
@@ -473,7 +480,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
         "--max-rejected", "0",
       ]),
     c("import-amazon-missing", ["import-amazon", "$DIR/nothing"]),
-    c("import-amazon-not-an-export", ["import-amazon", "$FIXTURES"]),
+    c("import-amazon-not-an-export", ["import-amazon", "$DIR"], store: .empty),
     seq(
       "demo", [["demo", "--orders", "3", "--seed", "1"], ["orders"]], json: true, store: .empty),
     c("demo-too-many", ["demo", "--orders", "0"], store: .empty),
