@@ -16,14 +16,16 @@ import Testing
 ///
 /// Each case runs on its own copy of the fixture store (so changing commands start from the
 /// same state), at the fixed instant `GoldenTests.now`, with a fixed environment (`TZ=UTC`,
-/// `LANG=C.UTF-8`, `COLUMNS=80`, no `TALABATI_*` variable, `HOME` in the case's directory).
+/// `LANG=C.UTF-8`, `COLUMNS=80`, `HOME` in the case's directory, no `TALABATI_*` variable but
+/// `TALABATI_LANG` for the help and usage cases, which take no `--lang`).
 /// Output goes to pipes, so Arabic is in logical order (as scripts and `grep` see it). The
 /// case's directory is written `$DIR` and the fixtures' `$FIXTURES`; Maildir file names (pid
 /// and host name) and elapsed times are replaced by placeholders.
 ///
-/// Re-recording: `GOLDEN_RECORD=1 swift test --skip-build --filter GoldenTests` rewrites every
-/// file the run covers (add a case name to the filter to rewrite fewer) and passes; without
-/// it, a missing file is recorded and its case fails once. Review the result with `git diff Tests/TalabatiCLITests/__Golden__`:
+/// Re-recording: `GOLDEN_RECORD=1 swift test --skip-build --filter TalabatiCLITests.GoldenTests`
+/// rewrites every file the run covers and passes (`…GoldenTests/english`, `/arabic` or `/json`
+/// for one folder) and removes files no case owns; without it, a missing file is recorded and
+/// its case fails once. Review the result with `git diff Tests/TalabatiCLITests/__Golden__`:
 /// each file is plain text, one line per output line, so the diff shows what changed.
 @Suite(.serialized) struct GoldenTests {
   /// The instant every case runs at: 11:00 in Riyadh, the support line open; the fixture was
