@@ -470,7 +470,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
       "import-amazon",
       [
         ["import-amazon", "$FIXTURES/amazon-export"],
-        ["orders", "--all", "--search", "402-0000001"], ["show", "402-0000001-0000001"],
+        ["orders", "--all"], ["show", "402-0000001-0000001"], ["show", "402-0000004-0000004"],
       ], json: true),
     c(
       "import-amazon-dry-run", ["import-amazon", "$FIXTURES/amazon-export", "--dry-run"], json: true
