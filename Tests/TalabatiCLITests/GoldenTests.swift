@@ -398,6 +398,12 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
     c(
       "return-refused-in-transit",
       ["return", delivered, "--items", "102,103", "--reason", "wrong-item"]),
+    seq(
+      "return-refused-window-closed",
+      [
+        ["import-amazon", "$FIXTURES/amazon-export"],
+        ["return", "402-0000001-0000001", "--items", "171928720014074", "--reason", "damaged"],
+      ], json: true),
     c("return-unknown-reason", ["return", book, "--items", "161", "--reason", "meh"]),
     c("return-unknown-order", ["return", unknown, "--items", "1", "--reason", "damaged"]),
     c("label", ["label", "RMA-0000001"], json: true),
