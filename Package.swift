@@ -154,6 +154,7 @@ let package = Package(
       dependencies: ["TalabatiServices", "TalabatiStore", "TalabatiDomain", "TalabatiUI"]),
     .testTarget(
       name: "TalabatiCLITests",
-      dependencies: ["TalabatiStore", "TalabatiDomain", "TalabatiText", "TalabatiTestSupport"]),
+      dependencies: ["TalabatiStore", "TalabatiDomain", "TalabatiText", "TalabatiTestSupport"],
+      exclude: ["__Golden__"]),
   ]
 )
