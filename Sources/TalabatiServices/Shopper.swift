@@ -9,8 +9,8 @@ import TalabatiText
 /// one clock, recorded under one actor.
 ///
 /// Front ends never touch the store: they open it through `Shopper.open`, call intents and
-/// present what comes back. Failures reach them as `ShopperError` or as the domain's refusal
-/// types (`CancelError`, `ArchiveError`, `ReturnError`, `SupportRefusal`).
+/// present what comes back. Failures reach them as `ShopperError` or as the domain's one
+/// `Refusal` (which wraps `CancelError`, `ArchiveError`, `ReturnError`, `SupportRefusal`).
 /// The client's effect protocols (`OrderService`, `ReturnsService`, `SupportService`, declared
 /// by the UI, which cannot import this module) are implemented by this type and no other.
 public struct Shopper: Sendable {
