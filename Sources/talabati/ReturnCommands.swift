@@ -82,20 +82,7 @@ struct ReturnJSON: Encodable {
 /// keys and words as the client's `Labels.refundLine` (issue 13: `show` and `return` say what
 /// the order details say).
 func returnRefundLine(_ r: ReturnRecord, now: Date, lang: Lang, timeZone: String) -> String {
-  var args = [
-    "amount": money(r.refundAmount, lang),
-    "payment": refundDestination(r.refundRoute, r.paymentMethod, lang),
-  ]
-  switch r.stage(at: now) {
-  case .initiated, .droppedOff:
-    return tr("returns.result.refund", lang, args)
-  case .received:
-    return tr("returns.refund.inspecting", lang, args)
-  case .refundIssued, .replacementShipped:
-    args["date"] = Bidi.isolate(
-      Format.date(r.timeline.completedAt ?? now, lang: lang, timeZone: timeZone, style: .date))
-    return tr("returns.refund.issued", lang, args)
-  }
+  Words(lang, timeZone: timeZone).returnRefund(r, now: now)
 }
 
 struct PolicyRuleJSON: Encodable {
@@ -112,22 +99,13 @@ let packingKeys = [
 
 // MARK: - Labels
 
-func label(_ reason: ReturnReason, _ lang: Lang) -> String {
-  tr("returnReason.\(reason.rawValue)", lang)
-}
+func label(_ reason: ReturnReason, _ lang: Lang) -> String { Words(lang).returnReason(reason) }
 
-func label(_ stage: ReturnStage, _ lang: Lang) -> String {
-  tr("returnStage.\(stage.rawValue)", lang)
-}
+func label(_ stage: ReturnStage, _ lang: Lang) -> String { Words(lang).returnStage(stage) }
 
-/// Why an item may not be returned, with the closing date of its window (R16).
+/// Why an item may not be returned, with the last day of its window (R16).
 func label(_ e: ReturnEligibility, _ lang: Lang, timeZone: String) -> String {
-  guard let refusal = e.refusal else { return "" }
-  var args: [String: String] = [:]
-  if let w = e.window {
-    args["date"] = Bidi.isolate(Format.date(w.lastDay, lang: lang, timeZone: timeZone))
-  }
-  return tr("returnRefusal.\(refusal.rawValue)", lang, args)
+  Words(lang, timeZone: timeZone).returnRefusal(e) ?? ""
 }
 
 /// A category's name, or its code when the table does not know it.
@@ -224,13 +202,7 @@ struct ReturnItems: ParsableCommand {
     if let rid = record.replacementOrderID {
       out.line(tr("returns.result.replacementOrder", lang, ["order": orderNumber(rid)]))
     } else {
-      out.line(
-        tr(
-          "returns.result.refund", lang,
-          [
-            "amount": money(record.refundAmount, lang),
-            "payment": refundDestination(record.refundRoute, record.paymentMethod, lang),
-          ]))
+      out.line(returnRefundLine(record, now: ctx.now, lang: lang, timeZone: tz))
     }
     out.line()
     out.line(tr("returns.pack.title", lang))
