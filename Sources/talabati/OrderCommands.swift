@@ -143,7 +143,8 @@ struct Show: ParsableCommand {
         [
           "order": orderNumber(o.id),
           "date": w.date(o.placedAt),
-          "status": label(o.status(at: now), lang),
+          // Every status with its count, as `orders` and the client's list say it (R10).
+          "status": w.statusSummary(o.statusSummary(at: now), full: true),
         ]) + (o.isArchived ? " · " + tr("cli.orders.archived", lang) : ""))
     out.line(
       tr(
@@ -170,6 +171,16 @@ struct Show: ParsableCommand {
         head += " · " + w.t("detail.expected", ["date": w.date(eta, style: .date)])
       }
       out.line(head)
+      // What the client's details show under a shipment (R24): a delay, the carrier and the
+      // tracking number.
+      if Tracking.view(of: s, at: now).delayed { out.line("  " + w.t("track.delayed")) }
+      if !s.trackingNumber.isEmpty {
+        out.line(
+          "  "
+            + w.t(
+              "detail.tracking",
+              ["carrier": w.untrusted(s.carrier), "number": w.id(s.trackingNumber)]))
+      }
       for i in s.items {
         let e = CancelPolicy.eligibility(of: i, in: s, of: o, at: now)
         out.line("  [\(i.id)] " + w.itemTitle(i) + " · " + w.money(i.lineTotal))

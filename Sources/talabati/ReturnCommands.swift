@@ -325,6 +325,15 @@ struct Returns: ParsableCommand {
             "rma": Bidi.isolate(r.rma), "order": orderNumber(r.orderID),
             "stage": label(stage, lang),
           ]) + " · " + money(r.resolution == .refund ? r.refundAmount : r.itemsValue, lang))
+      // What is returned and where the money goes or what replaces it, as the client's
+      // return status shows them (issue 11: the same words for the same return).
+      let w = Words(lang, timeZone: tz)
+      for line in r.lines { out.line("  • " + w.untrusted(line.title)) }
+      if r.resolution == .refund {
+        out.line("  " + w.returnRefund(r, now: now))
+      } else if let rid = r.replacementOrderID {
+        out.line("  " + tr("returns.result.replacementOrder", lang, ["order": w.id(rid)]))
+      }
       for s in ReturnStage.stages(for: r.resolution) {
         if s <= stage, let at = r.timeline.moment(of: s) {
           out.line(

@@ -60,8 +60,8 @@ import Testing
     }
   }
 
-  /// `show ORDER` and the client's order details: payment, total, every shipment's status and
-  /// expected delivery, every item's title, price, seller, status, cancel answer and what to
+  /// `show ORDER` and the client's order details: payment, total, every shipment's status,
+  /// carrier, tracking number and expected delivery, every item's title, price, seller, status, cancel answer and what to
   /// do instead.
   @Test(arguments: Lang.allCases)
   func showAndTheDetailsSayTheSame(lang: Lang) throws {
@@ -76,6 +76,13 @@ import Testing
       for s in o.shipments {
         let status = s.status(at: now)
         words.append(w.status(status))
+        if !s.trackingNumber.isEmpty {
+          words.append(
+            w.t(
+              "detail.tracking",
+              ["carrier": w.untrusted(s.carrier), "number": w.id(s.trackingNumber)]))
+        }
+        if Tracking.view(of: s, at: now).delayed { words.append(w.t("track.delayed")) }
         if let eta = s.timeline.expectedDeliveryAt, status != .delivered, status != .cancelled {
           words.append(w.t("detail.expected", ["date": w.date(eta, style: .date)]))
         }
