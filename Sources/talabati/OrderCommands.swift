@@ -153,7 +153,7 @@ struct Show: ParsableCommand {
     for r in refunds {
       out.line(
         tr(
-          "cli.show.importedRefund", lang,
+          "detail.importedRefund", lang,
           [
             "amount": money(r.amount, lang),
             "date": w.date(r.refundedAt, style: .date),

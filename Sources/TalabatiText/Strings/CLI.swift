@@ -68,9 +68,6 @@ extension StringTable {
       en: "Not imported: {count}; the account already existed or the closure period has ended"),
 
     // MARK: import-amazon (issue 6)
-    "cli.show.importedRefund": .init(
-      ar: "استرداد {amount} في {date} (من سجل أمازون المستورد)",
-      en: "Refunded {amount} on {date} (from the imported Amazon history)"),
     "cli.importAmazon.done": .init(
       ar: "استُورد {orders} من {rows} في {seconds} ث؛ الموجودة من قبل: {skipped}.",
       en: "Imported {orders} from {rows} in {seconds} s; already present: {skipped}."),
