@@ -193,7 +193,7 @@ struct Show: ParsableCommand {
                 "detail.return", lang,
                 [
                   "rma": Bidi.isolate(r.rma),
-                  "stage": tr("returnStage.\(r.stage(at: now).rawValue)", lang),
+                  "stage": w.returnStage(r.stage(at: now)),
                 ]))
           if let rid = r.replacementOrderID {
             out.line(

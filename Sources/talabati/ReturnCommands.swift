@@ -54,11 +54,11 @@ struct ReturnJSON: Encodable {
     resolution = r.resolution.rawValue
     let current = r.stage(at: now)
     stage = current.rawValue
-    stageText = tr("returnStage.\(current.rawValue)", lang)
+    stageText = label(current, lang)
     stages = ReturnStage.stages(for: r.resolution).map { s in
       let reached = s <= current
       return ReturnStageJSON(
-        stage: s.rawValue, text: tr("returnStage.\(s.rawValue)", lang),
+        stage: s.rawValue, text: label(s, lang),
         at: reached ? r.timeline.moment(of: s) : nil, reached: reached)
     }
     items = r.lines.map {

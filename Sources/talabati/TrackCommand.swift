@@ -71,7 +71,7 @@ struct Track: ParsableCommand {
             ShipmentJSON(
               id: v.shipmentID, carrier: v.carrier, trackingNumber: v.trackingNumber,
               status: v.status.rawValue, location: v.location.rawValue,
-              locationText: tr("location.\(v.location.rawValue)", lang),
+              locationText: Words(lang).location(v.location),
               steps: v.steps.map {
                 StepJSON(
                   stage: $0.stage.rawValue, text: label($0.stage, lang), at: $0.at,
