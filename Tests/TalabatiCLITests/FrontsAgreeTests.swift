@@ -151,4 +151,80 @@ import Testing
         "cancel \(c.order.id) \(c.item) (\(lang))")
     }
   }
+
+  /// The store's returns, seen from the client's return status (the only screen this test
+  /// opens): what the CLI wrote is what the client reads.
+  final class StoreReturns: ReturnsService {
+    let db: AppDatabase
+    let account: AccountID
+    init(db: AppDatabase, account: AccountID) {
+      self.db = db
+      self.account = account
+    }
+    func returnInfo(_ order: OrderID, now: Date) throws -> ReturnInfo {
+      ReturnInfo(policy: .standard, returned: [])
+    }
+    func requestReturn(
+      items: [ItemID], in order: OrderID, reason: ReturnReason, resolution: ReturnResolution,
+      now: Date
+    ) throws -> ReturnReceipt { throw ReturnError.emptySelection }
+    func returns(now: Date) throws -> [ReturnRecord] { try db.returns(account: account) }
+    func label(rma: String) throws -> ReturnReceipt { throw ReturnError.emptySelection }
+  }
+
+  /// `returns` and the client's return status after `return`: each return's stage, items,
+  /// amount and where its refund goes (R14, R15).
+  @Test(arguments: Lang.allCases)
+  func returnsAndTheReturnStatusSayTheSame(lang: Lang) throws {
+    let store = try Self.fixtureStore()
+    let order = Fixtures.partlyCancelled
+    _ = try cli(["return", order.id, "--items", "311", "--reason", "damaged"], store: store, lang)
+    let cliText = try cli(["returns"], store: store, lang)
+    let db = try AppDatabase.openFile(at: store)
+    let account = try #require(try db.defaultAccount())
+    let records = try db.returns(account: account.id)
+    #expect(records.count == 1)
+
+    var model = AppModel(
+      lang: lang, bidiMode: .terminal, email: Fixtures.account.email, now: Fixtures.now,
+      width: 160, height: 60)
+    let orders = InMemoryOrderService(orders: Fixtures.orders, account: Fixtures.account)
+    let returns = StoreReturns(db: db, account: account.id)
+    var queue: [Action] = [.resized(width: 160, height: 60)]
+    var first = true
+    while let action = queue.first {
+      queue.removeFirst()
+      for e in update(&model, action) {
+        let result: Action?
+        if case .returns(let r) = e {
+          result = performReturns(r, service: returns, now: model.now)
+        } else {
+          result = perform(e, service: orders, now: model.now)
+        }
+        if let result { queue.append(result) }
+      }
+      if first {
+        first = false
+        for e in launch(&model) {
+          if let r = perform(e, service: orders, now: model.now) { queue.append(r) }
+        }
+      }
+      if queue.isEmpty, let a = Keymap.action(for: .char("R"), in: model),
+        model.returns.list == nil
+      {
+        queue.append(a)
+      }
+    }
+    let clientText = Words.plain(view(model, width: 160, height: 60).text)
+    let w = Words(lang)
+    for r in records {
+      expectBoth(
+        [
+          w.returnStage(r.stage(at: Fixtures.now)), w.returnRefund(r, now: Fixtures.now),
+          w.money(r.refundAmount),
+        ]
+          + r.lines.map { w.untrusted($0.title) }, cli: cliText, client: clientText,
+        "returns (\(lang))")
+    }
+  }
 }
