@@ -1,6 +1,8 @@
 // swift-tools-version: 6.1
 // talabati — a keyboard-driven terminal client for a shopper's orders.
-// Module layout (one-way): Domain → Store; Text → UI → Terminal → executable.
+// Module layout (one-way): Domain → Text → Store; Text → UI → Terminal → executable. The text
+// layer imports the domain for `Words`, the one place that puts domain values into words for
+// every front end (issue 11); the domain imports nothing but Foundation.
 // See ../shared/ARCHITECTURE.md and README.md.
 import PackageDescription
 
@@ -48,7 +50,7 @@ let package = Package(
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]
     ),
-    .target(name: "TalabatiText", dependencies: ["CFriBidi", "CSystemShims"]),
+    .target(name: "TalabatiText", dependencies: ["TalabatiDomain", "CFriBidi", "CSystemShims"]),
     // A streaming RFC 4180 reader (no dependencies: fuzzable on its own).
     .target(name: "TalabatiCSV"),
     // QR codes for return labels, through libqrencode.
@@ -154,7 +156,9 @@ let package = Package(
       dependencies: ["TalabatiServices", "TalabatiStore", "TalabatiDomain", "TalabatiUI"]),
     .testTarget(
       name: "TalabatiCLITests",
-      dependencies: ["TalabatiStore", "TalabatiDomain", "TalabatiText", "TalabatiTestSupport"],
+      dependencies: [
+        "TalabatiStore", "TalabatiDomain", "TalabatiText", "TalabatiUI", "TalabatiTestSupport",
+      ],
       exclude: ["__Golden__"]),
   ]
 )

@@ -108,34 +108,33 @@ struct Canvas {
   func date(_ d: Date, style: DateStyle = .dateTime) -> String { labels.date(d, style: style) }
 }
 
-/// Turns values into display strings in one language: labels from the string table,
-/// untrusted text sanitised, identifiers and amounts isolated so they keep their order.
+/// Turns values into display strings in one language: the client's handle on the shared
+/// words (`Words`, the text layer), which the command line prints too (issue 11). Nothing here
+/// spells a value on its own.
 struct Labels {
   let lang: Lang
   let timeZone: String
+
+  /// The shared words in this language and time zone.
+  var words: Words { Words(lang, timeZone: timeZone) }
 
   /// A label from the string table.
   func t(_ key: String, _ args: [String: String] = [:]) -> String { tr(key, lang, args) }
 
   /// An identifier (order number, tracking number) that must read left to right as written.
-  func id(_ raw: String) -> String { Bidi.isolate(Sanitizer.clean(raw)) }
+  func id(_ raw: String) -> String { words.id(raw) }
 
-  /// Untrusted text (titles, seller names, imported fields), neutralised, then isolated with
-  /// its own direction (FSI): an Arabic title keeps "500g" at its end inside an English line.
-  func untrusted(_ raw: String) -> String { Bidi.firstStrong(Sanitizer.clean(raw)) }
+  /// Untrusted text (titles, seller names, imported fields), neutralised and isolated.
+  func untrusted(_ raw: String) -> String { words.untrusted(raw) }
 
   /// An amount in the shopper's language, isolated so it keeps its own order.
-  func money(_ m: Money) -> String {
-    Format.money(minor: m.minor, currency: m.currency, lang: lang)
-  }
+  func money(_ m: Money) -> String { words.money(m) }
 
   /// A date (and time) in the shopper's language and time zone, one isolated run.
-  func date(_ d: Date, style: DateStyle = .dateTime) -> String {
-    Format.date(d, lang: lang, timeZone: timeZone, style: style)
-  }
+  func date(_ d: Date, style: DateStyle = .dateTime) -> String { words.date(d, style: style) }
 
   /// A western-digit number, isolated.
-  func number(_ n: Int) -> String { Bidi.isolate(String(n)) }
+  func number(_ n: Int) -> String { words.number(n) }
 
   /// The marker of entry `n` of a numbered list, the same on every screen: the dot follows
   /// the number in reading order (`1. ` in English; in Arabic the dot is on the number's
@@ -143,28 +142,13 @@ struct Labels {
   func listMarker(_ n: Int) -> String { number(n) + ". " }
 
   /// `n` items with the plural form of the language (`1 item`, `سلعتان`, `3 سلع`).
-  func items(_ n: Int) -> String { quantity(Format.quantity(n, unit: "item", lang: lang)) }
+  func items(_ n: Int) -> String { words.items(n) }
 
-  /// `n` items as the object of a verb or verbal noun (`تم إلغاء سلعتين`): the Arabic dual in
-  /// its genitive/accusative form.
-  func itemsObject(_ n: Int) -> String {
-    let unit = n == 2 ? "itemObject" : "item"
-    return quantity(Format.quantity(n, unit: unit, lang: lang))
-  }
+  /// `n` items as the object of a verb or verbal noun (`تم إلغاء سلعتين`).
+  func itemsObject(_ n: Int) -> String { words.itemsObject(n) }
 
-  /// A count with its word (`28 min`, `٣ سلع`) as one isolated run in the language's
-  /// direction: a wrapped line never parts the number from its word.
-  func quantity(_ text: String) -> String { lang == .ar ? Bidi.rtl(text) : Bidi.ltr(text) }
-
-  /// The time left in a seller's window (R3) as a duration, not a clock time: `28 min` /
-  /// `28 دقيقة`, seconds in the last minute. Minutes are rounded up: the time left is never
-  /// shown as ending sooner than it does.
-  func countdown(_ seconds: TimeInterval) -> String {
-    let s = max(0, Int(seconds.rounded(.up)))
-    if s < 60 { return quantity(Format.quantity(s, unit: "second", lang: lang)) }
-    if s < 3600 { return quantity(Format.quantity((s + 59) / 60, unit: "minute", lang: lang)) }
-    return quantity(Format.quantity((s + 3599) / 3600, unit: "hour", lang: lang))
-  }
+  /// The time left in a seller's window (R3) as a duration (`Words.countdown`).
+  func countdown(_ seconds: TimeInterval) -> String { words.countdown(seconds) }
 }
 
 /// Laid-out text remembered across frames: a key press redraws the whole screen in memory,

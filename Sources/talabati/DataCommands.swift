@@ -57,7 +57,7 @@ struct Demo: ParsableCommand {
         tr(
           "cli.demo.done", lang,
           [
-            "count": Format.quantity(orders, unit: "order", lang: lang),
+            "count": Words(lang).count(orders, "order"),
             "store": Bidi.isolate(Sanitizer.clean(path)),
             "seconds": String(format: "%.1f", seconds),
           ]))
@@ -123,25 +123,25 @@ struct Import: ParsableCommand {
         tr(
           "cli.import.done", lang,
           [
-            "inserted": Format.quantity(report.imported, unit: "order", lang: lang),
-            "skipped": Format.quantity(report.skipped.count, unit: "order", lang: lang),
+            "inserted": Words(lang).count(report.imported, "order"),
+            "skipped": Words(lang).count(report.skipped.count, "order"),
           ]))
       if report.returns + report.importedRefunds + report.callbacks + report.closures > 0 {
         out.line(
           tr(
             "cli.import.more", lang,
             [
-              "returns": Format.quantity(report.returns, unit: "return", lang: lang),
-              "refunds": Format.quantity(report.importedRefunds, unit: "refund", lang: lang),
-              "callbacks": Format.quantity(report.callbacks, unit: "callback", lang: lang),
-              "closures": Format.quantity(report.closures, unit: "closure", lang: lang),
+              "returns": Words(lang).count(report.returns, "return"),
+              "refunds": Words(lang).count(report.importedRefunds, "refund"),
+              "callbacks": Words(lang).count(report.callbacks, "callback"),
+              "closures": Words(lang).count(report.closures, "closure"),
             ]))
       }
       if report.closuresNotImported > 0 {
         out.line(
           tr(
             "cli.import.closuresLeft", lang,
-            ["count": Format.quantity(report.closuresNotImported, unit: "closure", lang: lang)]))
+            ["count": Words(lang).count(report.closuresNotImported, "closure")]))
       }
     }
   }

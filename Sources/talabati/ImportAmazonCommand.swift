@@ -68,8 +68,8 @@ struct ImportAmazon: ParsableCommand {
     }
     let lang = try global.requestedLanguage().map(Lang.init) ?? .ar
     let out = Output(lang: lang)
-    func orders(_ n: Int) -> String { Format.quantity(n, unit: "order", lang: lang) }
-    func rows(_ n: Int) -> String { Format.quantity(n, unit: "row", lang: lang) }
+    func orders(_ n: Int) -> String { Words(lang).count(n, "order") }
+    func rows(_ n: Int) -> String { Words(lang).count(n, "row") }
     let counts = [
       "orders": orders(report.ordersImported), "rows": rows(report.rowsRead),
       "skipped": "\(report.ordersSkipped)", "seconds": String(format: "%.1f", seconds),

@@ -13,7 +13,7 @@ struct MoneyJSON: Encodable {
   init(_ m: Money, _ lang: Lang) {
     minor = m.minor
     currency = m.currency
-    text = plain(Format.money(minor: m.minor, currency: m.currency, lang: lang))
+    text = plain(Words(lang).money(m))
   }
 }
 
@@ -117,9 +117,12 @@ struct Orders: ParsableCommand {
       out.line(tr("cli.orders.empty", lang))
       return
     }
+    let w = Words(lang, timeZone: tz)
     for row in page.rows {
       let date = Format.date(row.placedAt, lang: lang, timeZone: tz, style: .date)
-      let status = label(row.status.headline, lang)
+      // Every status with its count, as the client's list shows it when it has the room: a
+      // partly cancelled order says so (R10).
+      let status = w.statusSummary(row.status, full: true)
       let archivedMark = row.archived ? " · " + tr("cli.orders.archived", lang) : ""
       out.line(
         tr(
@@ -127,7 +130,7 @@ struct Orders: ParsableCommand {
           [
             "order": orderNumber(row.id), "date": Bidi.isolate(date),
             "total": money(row.total, lang),
-            "count": Format.quantity(row.itemCount, unit: "item", lang: lang),
+            "count": w.items(row.itemCount),
             "status": status,
           ]) + archivedMark)
       // A search result shows the item that matched, as the client does (issue 13 item 5).

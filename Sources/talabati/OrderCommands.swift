@@ -114,9 +114,8 @@ struct RefundJSON: Encodable {
     paymentMethod = plain(label(r.paymentMethod, lang))
     route = r.route.rawValue
     routeText = plain(
-      r.refundsMoney
-        ? tr("refund.to", lang, ["payment": refundDestination(r, lang)])
-        : tr("refund.notCollected", lang, ["amount": money(r.uncollected, lang)]))
+      Words(lang).refundLines(r).first { $0.kind == .destination || $0.kind == .notCollected }?
+        .text ?? "")
     uncollected = MoneyJSON(r.uncollected, lang)
   }
 }
@@ -152,13 +151,15 @@ struct Show: ParsableCommand {
     let lang = ctx.lang
     let out = Output(lang: lang)
     let tz = account.timeZone
+    let w = Words(lang, timeZone: tz)
     out.line(
       tr(
         "cli.show.header", lang,
         [
           "order": orderNumber(o.id),
-          "date": Bidi.isolate(Format.date(o.placedAt, lang: lang, timeZone: tz, style: .dateTime)),
-          "status": label(o.status(at: now), lang),
+          "date": w.date(o.placedAt),
+          // Every status with its count, as `orders` and the client's list say it (R10).
+          "status": w.statusSummary(o.statusSummary(at: now), full: true),
         ]) + (o.isArchived ? " · " + tr("cli.orders.archived", lang) : ""))
     out.line(
       tr(
@@ -167,10 +168,10 @@ struct Show: ParsableCommand {
     for r in refunds {
       out.line(
         tr(
-          "cli.show.importedRefund", lang,
+          "detail.importedRefund", lang,
           [
             "amount": money(r.amount, lang),
-            "date": Bidi.isolate(Format.date(r.refundedAt, lang: lang, timeZone: tz, style: .date)),
+            "date": w.date(r.refundedAt, style: .date),
           ]))
     }
     for s in o.shipments {
@@ -178,23 +179,27 @@ struct Show: ParsableCommand {
       var head = tr(
         "cli.show.shipment", lang,
         ["id": "\(s.id)", "status": label(s.status(at: now), lang)])
-      if let eta = s.timeline.expectedDeliveryAt, s.status(at: now) != .delivered {
-        head +=
-          " · "
-          + tr(
-            "cli.show.expected", lang,
-            ["date": Bidi.isolate(Format.date(eta, lang: lang, timeZone: tz, style: .date))])
+      // A delivered or cancelled shipment has no delivery ahead (the client's details).
+      if let eta = s.timeline.expectedDeliveryAt,
+        ![.delivered, .cancelled].contains(s.status(at: now))
+      {
+        head += " · " + w.t("detail.expected", ["date": w.date(eta, style: .date)])
       }
       out.line(head)
+      // What the client's details show under a shipment (R24): a delay, the carrier and the
+      // tracking number.
+      if Tracking.view(of: s, at: now).delayed { out.line("  " + w.t("track.delayed")) }
+      if !s.trackingNumber.isEmpty {
+        out.line(
+          "  "
+            + w.t(
+              "detail.tracking",
+              ["carrier": w.untrusted(s.carrier), "number": w.id(s.trackingNumber)]))
+      }
       for i in s.items {
         guard let e = detail.cancelAnswer(i.id) else { continue }
-        out.line(
-          "  [\(i.id)] \(Sanitizer.clean(i.title)) ×\(i.quantity) · \(money(i.lineTotal, lang))")
-        let sellerText =
-          i.fulfilment == .store
-          ? label(i.fulfilment, lang)
-          : tr("cli.show.soldBy", lang, ["seller": Sanitizer.clean(i.seller.name)])
-        out.line("      \(sellerText) · \(label(i.status(in: s, at: now), lang))")
+        out.line("  [\(i.id)] " + w.itemTitle(i) + " · " + w.money(i.lineTotal))
+        out.line("      " + w.soldBy(i) + " · " + w.status(i.status(in: s, at: now)))
         if let r = detail.returnRecord(of: i.id) {
           // A return in progress (R14, R15), in the order details' words (issue 13).
           out.line(
@@ -203,7 +208,7 @@ struct Show: ParsableCommand {
                 "detail.return", lang,
                 [
                   "rma": Bidi.isolate(r.rma),
-                  "stage": tr("returnStage.\(r.stage(at: now).rawValue)", lang),
+                  "stage": w.returnStage(r.stage(at: now)),
                 ]))
           if let rid = r.replacementOrderID {
             out.line(
@@ -213,29 +218,10 @@ struct Show: ParsableCommand {
           }
           continue
         }
-        if e.cancellable {
-          if let left = e.sellerWindowRemaining {
-            out.line(
-              "      "
-                + tr(
-                  "cli.show.windowLeft", lang,
-                  ["time": Format.relative(seconds: Int(left.rounded(.up)), lang: lang)]))
-          } else {
-            out.line("      " + tr("cli.show.cancellable", lang))
-          }
-        } else if let r = e.refusal {
-          out.line("      " + tr("cli.show.notCancellable", lang, ["reason": label(r, lang)]))
-          if !e.alternatives.isEmpty {
-            out.line(
-              "      "
-                + tr(
-                  "cli.show.alternatives", lang,
-                  [
-                    "list": e.alternatives.map { label($0, lang) }.joined(
-                      separator: listSeparator(lang))
-                  ]))
-          }
-        }
+        // A cancelled item's status says it all (the client's details).
+        if e.refusal == .alreadyCancelled { continue }
+        out.line("      " + w.cancelAnswer(e))
+        if let instead = w.instead(e.alternatives) { out.line("      " + instead) }
       }
     }
   }
@@ -331,7 +317,7 @@ struct Cancel: ParsableCommand {
       let out = Output(lang: lang)
       out.line(tr("cli.cancel.done", lang, ["order": orderNumber(outcome.order.id)]))
       for i in outcome.cancelledItems {
-        out.line("  [\(i.id)] \(Sanitizer.clean(i.title)) · \(money(i.lineTotal, lang))")
+        out.line("  [\(i.id)] " + Words(lang).itemTitle(i) + " · " + money(i.lineTotal, lang))
       }
       printRefund(outcome.refund, out: out, lang: lang)
       out.line(
@@ -367,16 +353,7 @@ struct Cancel: ParsableCommand {
       }
       let details = list.map { e -> String in
         var line = "[\(e.itemID)] " + (e.refusal.map { label($0, lang) } ?? "")
-        if !e.alternatives.isEmpty {
-          line +=
-            " — "
-            + tr(
-              "cli.show.alternatives", lang,
-              [
-                "list": e.alternatives.map { label($0, lang) }.joined(
-                  separator: listSeparator(lang))
-              ])
-        }
+        if let instead = Words(lang).instead(e.alternatives) { line += " — " + instead }
         return line
       }
       return CLIFailure(
@@ -386,36 +363,11 @@ struct Cancel: ParsableCommand {
   }
 }
 
-/// The refund breakdown of R9, in the client's words (`refund.*`): items, VAT, shipping, the
-/// total and where it goes; for an unpaid cash-on-delivery order, that nothing is refunded
-/// and what the courier will not collect.
+/// The refund breakdown of R9 in the shared words (`Words.refundLines`) without its heading:
+/// items, VAT, shipping, the total and where it goes; for an unpaid cash-on-delivery order,
+/// that nothing is refunded and what the courier will not collect.
 func refundLines(_ r: Refund, lang: Lang) -> [String] {
-  guard r.refundsMoney else {
-    return [
-      tr("refund.notPaid", lang),
-      tr("refund.notCollected", lang, ["amount": money(r.uncollected, lang)]),
-    ]
-  }
-  return [
-    tr("refund.items", lang, ["amount": money(r.items, lang)]),
-    tr("refund.vat", lang, ["amount": money(r.itemsVAT, lang)]),
-    tr("refund.shipping", lang, ["amount": money(r.shipping, lang)]),
-    tr("refund.total", lang, ["amount": money(r.total, lang)]),
-    tr("refund.to", lang, ["payment": refundDestination(r, lang)]),
-  ]
-}
-
-/// Where a refund goes: the gift-card balance, the payment method charged, or (a returned
-/// cash-on-delivery order, R15) the account balance. The client's `Labels.refundDestination`.
-func refundDestination(_ r: Refund, _ lang: Lang) -> String {
-  refundDestination(r.route, r.paymentMethod, lang)
-}
-
-func refundDestination(_ route: RefundRoute, _ p: PaymentMethod, _ lang: Lang) -> String {
-  switch route {
-  case .giftCardBalance, .accountBalance: tr("refund.route.\(route.rawValue)", lang)
-  case .originalMethod, .notCharged: label(p, lang)
-  }
+  Words(lang).refundLines(r).filter { $0.kind != .title }.map(\.text)
 }
 
 /// Prints the refund breakdown of R9.

@@ -192,33 +192,20 @@ extension Lang {
   init(_ language: Language) { self = language == .en ? .en : .ar }
 }
 
-func label(_ status: Status, _ lang: Lang) -> String { tr("status.\(status.rawValue)", lang) }
-func label(_ reason: CancelReason, _ lang: Lang) -> String { tr("reason.\(reason.rawValue)", lang) }
-func label(_ refusal: CancelRefusal, _ lang: Lang) -> String {
-  tr("refusal.\(refusal.rawValue)", lang)
-}
-func label(_ alt: Alternative, _ lang: Lang) -> String { tr("alternative.\(alt.rawValue)", lang) }
-func label(_ f: Fulfilment, _ lang: Lang) -> String { tr("fulfilment.\(f.rawValue)", lang) }
-/// How an order was paid, the card masked as the client writes it: `Credit card •••• 8516`.
-func label(_ p: PaymentMethod, _ lang: Lang) -> String {
-  let kind = tr("payment.\(p.kind.rawValue)", lang)
-  let digits = p.last4.filter(\.isASCII).filter(\.isNumber)
-  return digits.isEmpty ? kind : kind + " " + Bidi.isolate("•••• " + digits)
-}
+// The command line's names for the shared words (`Words`, the text layer): the words
+// themselves are defined there once, for the client and the command line alike (issue 11).
+func label(_ status: Status, _ lang: Lang) -> String { Words(lang).status(status) }
+func label(_ reason: CancelReason, _ lang: Lang) -> String { Words(lang).reason(reason) }
+func label(_ refusal: CancelRefusal, _ lang: Lang) -> String { Words(lang).refusal(refusal) }
+func label(_ alt: Alternative, _ lang: Lang) -> String { Words(lang).alternative(alt) }
+/// How an order was paid, the card masked: `Credit card •••• 8516`.
+func label(_ p: PaymentMethod, _ lang: Lang) -> String { Words(lang).payment(p) }
 
-func money(_ m: Money, _ lang: Lang) -> String {
-  Format.money(minor: m.minor, currency: m.currency, lang: lang)
-}
+func money(_ m: Money, _ lang: Lang) -> String { Words(lang).money(m) }
 
 /// An order number isolated so it reads left to right inside Arabic.
 func orderNumber(_ id: OrderID) -> String { Bidi.isolate(Sanitizer.clean(id)) }
 
-/// Logical text without the isolates the text layer adds for display: what pipes, files and JSON
-/// get, so that scripts see plain fields.
-func plain(_ text: String) -> String {
-  String(
-    String.UnicodeScalarView(text.unicodeScalars.filter { !(0x2066...0x2069).contains($0.value) }))
-}
-
-/// Separates the entries of an inline list: the Arabic comma in Arabic, the comma in English.
-func listSeparator(_ lang: Lang) -> String { lang == .ar ? "، " : ", " }
+/// Logical text without the isolates and anchors the text layer adds for display: what pipes,
+/// files and JSON get, so that scripts see plain fields.
+func plain(_ text: String) -> String { Words.plain(text) }

@@ -52,11 +52,11 @@ struct ReturnJSON: Encodable {
     resolution = r.resolution.rawValue
     let current = r.stage(at: now)
     stage = current.rawValue
-    stageText = tr("returnStage.\(current.rawValue)", lang)
+    stageText = label(current, lang)
     stages = ReturnStage.stages(for: r.resolution).map { s in
       let reached = s <= current
       return ReturnStageJSON(
-        stage: s.rawValue, text: tr("returnStage.\(s.rawValue)", lang),
+        stage: s.rawValue, text: label(s, lang),
         at: reached ? r.timeline.moment(of: s) : nil, reached: reached)
     }
     items = r.lines.map {
@@ -80,20 +80,7 @@ struct ReturnJSON: Encodable {
 /// keys and words as the client's `Labels.refundLine` (issue 13: `show` and `return` say what
 /// the order details say).
 func returnRefundLine(_ r: ReturnRecord, now: Date, lang: Lang, timeZone: String) -> String {
-  var args = [
-    "amount": money(r.refundAmount, lang),
-    "payment": refundDestination(r.refundRoute, r.paymentMethod, lang),
-  ]
-  switch r.stage(at: now) {
-  case .initiated, .droppedOff:
-    return tr("returns.result.refund", lang, args)
-  case .received:
-    return tr("returns.refund.inspecting", lang, args)
-  case .refundIssued, .replacementShipped:
-    args["date"] = Bidi.isolate(
-      Format.date(r.timeline.completedAt ?? now, lang: lang, timeZone: timeZone, style: .date))
-    return tr("returns.refund.issued", lang, args)
-  }
+  Words(lang, timeZone: timeZone).returnRefund(r, now: now)
 }
 
 struct PolicyRuleJSON: Encodable {
@@ -110,22 +97,13 @@ let packingKeys = [
 
 // MARK: - Labels
 
-func label(_ reason: ReturnReason, _ lang: Lang) -> String {
-  tr("returnReason.\(reason.rawValue)", lang)
-}
+func label(_ reason: ReturnReason, _ lang: Lang) -> String { Words(lang).returnReason(reason) }
 
-func label(_ stage: ReturnStage, _ lang: Lang) -> String {
-  tr("returnStage.\(stage.rawValue)", lang)
-}
+func label(_ stage: ReturnStage, _ lang: Lang) -> String { Words(lang).returnStage(stage) }
 
-/// Why an item may not be returned, with the closing date of its window (R16).
+/// Why an item may not be returned, with the last day of its window (R16).
 func label(_ e: ReturnEligibility, _ lang: Lang, timeZone: String) -> String {
-  guard let refusal = e.refusal else { return "" }
-  var args: [String: String] = [:]
-  if let w = e.window {
-    args["date"] = Bidi.isolate(Format.date(w.lastDay, lang: lang, timeZone: timeZone))
-  }
-  return tr("returnRefusal.\(refusal.rawValue)", lang, args)
+  Words(lang, timeZone: timeZone).returnRefusal(e) ?? ""
 }
 
 /// A category's name, or its code when the table does not know it.
@@ -217,13 +195,7 @@ struct ReturnItems: ParsableCommand {
     if let rid = record.replacementOrderID {
       out.line(tr("returns.result.replacementOrder", lang, ["order": orderNumber(rid)]))
     } else {
-      out.line(
-        tr(
-          "returns.result.refund", lang,
-          [
-            "amount": money(record.refundAmount, lang),
-            "payment": refundDestination(record.refundRoute, record.paymentMethod, lang),
-          ]))
+      out.line(returnRefundLine(record, now: ctx.now, lang: lang, timeZone: tz))
     }
     out.line()
     out.line(tr("returns.pack.title", lang))
@@ -346,6 +318,15 @@ struct Returns: ParsableCommand {
             "rma": Bidi.isolate(r.rma), "order": orderNumber(r.orderID),
             "stage": label(stage, lang),
           ]) + " · " + money(r.resolution == .refund ? r.refundAmount : r.itemsValue, lang))
+      // What is returned and where the money goes or what replaces it, as the client's
+      // return status shows them (issue 11: the same words for the same return).
+      let w = Words(lang, timeZone: tz)
+      for line in r.lines { out.line("  • " + w.untrusted(line.title)) }
+      if r.resolution == .refund {
+        out.line("  " + w.returnRefund(r, now: now))
+      } else if let rid = r.replacementOrderID {
+        out.line("  " + tr("returns.result.replacementOrder", lang, ["order": w.id(rid)]))
+      }
       for s in ReturnStage.stages(for: r.resolution) {
         if s <= stage, let at = r.timeline.moment(of: s) {
           out.line(

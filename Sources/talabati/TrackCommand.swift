@@ -69,7 +69,7 @@ struct Track: ParsableCommand {
             ShipmentJSON(
               id: v.shipmentID, carrier: v.carrier, trackingNumber: v.trackingNumber,
               status: v.status.rawValue, location: v.location.rawValue,
-              locationText: tr("location.\(v.location.rawValue)", lang),
+              locationText: Words(lang).location(v.location),
               steps: v.steps.map {
                 StepJSON(
                   stage: $0.stage.rawValue, text: label($0.stage, lang), at: $0.at,
@@ -81,9 +81,8 @@ struct Track: ParsableCommand {
     }
     let out = Output(lang: lang)
     let tz = account.timeZone
-    func date(_ d: Date) -> String {
-      Bidi.isolate(Format.date(d, lang: lang, timeZone: tz, style: .dateTime))
-    }
+    let w = Words(lang, timeZone: tz)
+    func date(_ d: Date) -> String { w.date(d) }
     out.line(tr("track.title", lang) + " · " + orderNumber(o.id))
     for (n, v) in views.enumerated() {
       out.line()
@@ -107,10 +106,11 @@ struct Track: ParsableCommand {
               ]))
       }
       out.line(
-        "  " + tr("track.now", lang, ["location": tr("location.\(v.location.rawValue)", lang)]))
+        "  " + tr("track.now", lang, ["location": w.location(v.location)]))
       if v.delayed { out.line("  " + tr("track.delayed", lang)) }
       if let e = v.expectedDeliveryAt {
-        out.line("  " + tr("track.expected", lang, ["date": date(e)]))
+        // A day, not a moment: written like every expected delivery (the client's tracking).
+        out.line("  " + tr("track.expected", lang, ["date": w.date(e, style: .date)]))
       }
       if let d = v.deliveredAt { out.line("  " + tr("track.deliveredAt", lang, ["date": date(d)])) }
       for s in v.steps {
@@ -118,6 +118,9 @@ struct Track: ParsableCommand {
           out.line(
             "    "
               + tr("track.stagePassed", lang, ["stage": label(s.stage, lang), "date": date(at)]))
+        } else if s.passed {
+          // Passed without a recorded time: passed all the same (the client's tracking).
+          out.line("    " + tr("track.stagePassedUndated", lang, ["stage": label(s.stage, lang)]))
         } else {
           out.line("    " + tr("track.stageAhead", lang, ["stage": label(s.stage, lang)]))
         }

@@ -17,14 +17,8 @@ extension StringTable {
     "cli.show.total": .init(
       ar: "الإجمالي {total} · الدفع: {payment}", en: "Total {total} · payment: {payment}"),
     "cli.show.shipment": .init(ar: "الشحنة {id} · {status}", en: "Shipment {id} · {status}"),
-    "cli.show.expected": .init(ar: "التوصيل المتوقع {date}", en: "expected {date}"),
-    "cli.show.soldBy": .init(ar: "يبيعها ويشحنها {seller}", en: "Sold and shipped by {seller}"),
-    "cli.show.cancellable": .init(ar: "يمكن إلغاؤها", en: "Can be cancelled"),
-    "cli.show.windowLeft": .init(
-      ar: "يمكن إلغاؤها — تنتهي المهلة {time}", en: "Can be cancelled — window closes {time}"),
-    "cli.show.notCancellable": .init(
-      ar: "لا يمكن إلغاؤها: {reason}", en: "Cannot be cancelled: {reason}"),
-    "cli.show.alternatives": .init(ar: "البدائل: {list}", en: "Instead: {list}"),
+    // Whether an item can be cancelled, what to do instead, who sells it and when it is
+    // expected are the client's words (`Words`: cancel.*, detail.*), not the command line's.
 
     // MARK: cancel (R5, R6, R8, R9)
     "cli.cancel.done": .init(
@@ -74,9 +68,6 @@ extension StringTable {
       en: "Not imported: {count}; the account already existed or the closure period has ended"),
 
     // MARK: import-amazon (issue 6)
-    "cli.show.importedRefund": .init(
-      ar: "استرداد {amount} في {date} (من سجل أمازون المستورد)",
-      en: "Refunded {amount} on {date} (from the imported Amazon history)"),
     "cli.importAmazon.done": .init(
       ar: "استُورد {orders} من {rows} في {seconds} ث؛ الموجودة من قبل: {skipped}.",
       en: "Imported {orders} from {rows} in {seconds} s; already present: {skipped}."),

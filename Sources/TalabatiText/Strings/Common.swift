@@ -43,8 +43,9 @@ extension StringTable {
     "alternative.contact-seller": .init(ar: "التواصل مع البائع", en: "Contact the seller"),
 
     // MARK: Fulfilment (R2, R3)
-    "fulfilment.store": .init(ar: "يبيعه ويشحنه المتجر", en: "Sold and shipped by the store"),
-    "fulfilment.seller": .init(ar: "يبيعه ويشحنه بائع آخر", en: "Sold and shipped by a seller"),
+    // The item is a سلعة (feminine) everywhere, as in "يمكن إلغاؤها" on the next line.
+    "fulfilment.store": .init(ar: "يبيعها ويشحنها المتجر", en: "Sold and shipped by the store"),
+    "fulfilment.seller": .init(ar: "يبيعها ويشحنها بائع آخر", en: "Sold and shipped by a seller"),
 
     // MARK: Payment kinds
     "payment.card": .init(ar: "بطاقة ائتمانية", en: "Credit card"),

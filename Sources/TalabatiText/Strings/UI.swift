@@ -54,7 +54,7 @@ extension StringTable {
     "detail.expected": .init(ar: "التوصيل المتوقع {date}", en: "expected delivery {date}"),
     "detail.tracking": .init(
       ar: "الناقل: {carrier} · رقم التتبع {number}", en: "Carrier: {carrier} · tracking {number}"),
-    "detail.soldBySeller": .init(ar: "يبيعه ويشحنه {seller}", en: "Sold and shipped by {seller}"),
+    "detail.soldBySeller": .init(ar: "يبيعها ويشحنها {seller}", en: "Sold and shipped by {seller}"),
 
     // MARK: Cancelling (R1–R9)
     "cancel.yes": .init(ar: "يمكن إلغاؤها", en: "Can be cancelled"),

@@ -57,9 +57,7 @@ enum AccountScreen: ScreenRenderer {
             "closure.period",
             [
               // "14 يومًا", "1 day": the plural form of the string table (issue 13).
-              "period": l.quantity(
-                Format.quantity(
-                  Int(ClosurePolicy.pendingPeriod / 86_400), unit: "day", lang: l.lang))
+              "period": l.words.count(Int(ClosurePolicy.pendingPeriod / 86_400), "day")
             ]),
           role: .dim))
       return lines

@@ -63,7 +63,7 @@ enum CancelSelectScreen: ScreenRenderer {
       let base = l.itemTitle(item) + " — " + l.money(item.lineTotal)
       if let refusal = e.refusal {
         return BodyLine(
-          text: box("-") + " " + base + " — " + l.t("refusal.\(refusal.rawValue)"),
+          text: box("-") + " " + base + " — " + l.words.refusal(refusal),
           role: .disabled, indent: 4, hang: 4)
       }
       let mark = model.cancel.checked.contains(id) ? "x" : " "

@@ -34,7 +34,7 @@ enum ConfirmScreen: ScreenRenderer {
       if let reason = model.cancel.reason {
         lines.append(
           BodyLine(
-            text: l.t("confirm.reason", ["reason": l.t("reason.\(reason.rawValue)")]),
+            text: l.t("confirm.reason", ["reason": l.words.reason(reason)]),
             indent: 2))
       }
       lines.append(.blank)

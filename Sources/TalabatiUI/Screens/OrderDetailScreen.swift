@@ -97,7 +97,7 @@ enum DetailScreen {
                 "detail.return",
                 [
                   "rma": l.id(r.rma),
-                  "stage": l.t("returnStage.\(r.stage(at: model.now).rawValue)"),
+                  "stage": l.words.returnStage(r.stage(at: model.now)),
                 ]), role: .accent, indent: 4))
           if let rid = r.replacementOrderID {
             lines.append(

@@ -16,7 +16,7 @@ enum ReasonPickerScreen: ScreenRenderer {
       let n = first + i
       guard n < reasons.count else { break }
       let selected = n == model.cancel.reasonCursor
-      let text = c.labels.listMarker(n + 1) + c.t("reason.\(reasons[n].rawValue)")
+      let text = c.labels.listMarker(n + 1) + c.labels.words.reason(reasons[n])
       c.text(text, row: row, start: 2, role: selected ? .selection : .normal)
       if selected { c.paint(row: row, role: .selection) }
     }

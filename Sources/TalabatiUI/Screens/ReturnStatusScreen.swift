@@ -32,7 +32,7 @@ enum ReturnStatusScreen: ScreenRenderer {
             "returns.status.row",
             [
               "rma": l.id(r.rma), "order": l.id(r.orderID),
-              "stage": l.t("returnStage.\(stage.rawValue)"),
+              "stage": l.words.returnStage(stage),
             ]) + " · " + l.money(amount), role: selected ? .selection : .header))
       for line in r.lines {
         lines.append(BodyLine(text: "• " + l.untrusted(line.title), role: .dim, indent: 2))
@@ -68,18 +68,5 @@ extension Labels {
   /// Where the refund of return `r` is at `now`, in the tense of its stage (R14, R15): it
   /// goes back once the package arrives and is inspected (initiated, dropped off), it goes
   /// back once the inspection ends (received), it went back on a date (refund issued).
-  func refundLine(_ r: ReturnRecord, now: Date) -> String {
-    var args = [
-      "amount": money(r.refundAmount), "payment": refundDestination(r.refundRoute, r.paymentMethod),
-    ]
-    switch r.stage(at: now) {
-    case .initiated, .droppedOff:
-      return t("returns.result.refund", args)
-    case .received:
-      return t("returns.refund.inspecting", args)
-    case .refundIssued, .replacementShipped:
-      args["date"] = date(r.timeline.completedAt ?? now, style: .date)
-      return t("returns.refund.issued", args)
-    }
-  }
+  func refundLine(_ r: ReturnRecord, now: Date) -> String { words.returnRefund(r, now: now) }
 }

@@ -7,7 +7,7 @@ enum ReturnReasonScreen: ScreenRenderer {
   static func title(_ model: AppModel, _ c: Canvas) -> String { c.t("returns.reason.title") }
 
   static func draw(_ model: AppModel, _ c: inout Canvas, rows: Range<Int>) {
-    let labels = ReturnReason.allCases.map { c.t("returnReason.\($0.rawValue)") }
+    let labels = ReturnReason.allCases.map(c.labels.words.returnReason)
     drawChoices(labels, cursor: model.returns.flow?.reasonCursor ?? 0, &c, rows: rows)
   }
 }
@@ -72,7 +72,7 @@ enum ReturnConfirmScreen: ScreenRenderer {
       if let reason = flow.reason {
         lines.append(
           BodyLine(
-            text: l.t("returns.confirm.reason", ["reason": l.t("returnReason.\(reason.rawValue)")]),
+            text: l.t("returns.confirm.reason", ["reason": l.words.returnReason(reason)]),
             indent: 2))
       }
       let what =

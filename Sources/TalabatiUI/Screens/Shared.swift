@@ -112,113 +112,56 @@ enum WrapCache {
 
 extension Labels {
   /// Separates the entries of an inline list.
-  var listSeparator: String { lang == .ar ? "، " : ", " }
+  var listSeparator: String { words.listSeparator }
 
   /// The status name (R24).
-  func status(_ s: Status) -> String { t("status.\(s.rawValue)") }
+  func status(_ s: Status) -> String { words.status(s) }
 
-  /// The statuses of an order's items: every status with its count (`full`), else the
-  /// headline, or "Part cancelled" when some items are cancelled and others are not (R10:
-  /// the Cancelled view must say so at any width).
+  /// The statuses of an order's items (`Words.statusSummary`, R10).
   func statusSummary(_ s: StatusSummary, full: Bool) -> String {
-    let present = Status.allCases.filter { (s.counts[$0] ?? 0) > 0 }
-    guard present.count > 1 else { return status(s.headline) }
-    guard full else {
-      return present.contains(.cancelled) ? t("list.partlyCancelled") : status(s.headline)
-    }
-    return present.map { status($0) + " " + number(s.counts[$0] ?? 0) }.joined(
-      separator: listSeparator)
+    words.statusSummary(s, full: full)
   }
 
-  /// Where a refund by `route` of an order paid with `p` goes (R9, R15): the method charged,
-  /// the gift-card balance, or (a returned cash-on-delivery order) the account balance.
+  /// Where a refund by `route` of an order paid with `p` goes (R9, R15).
   func refundDestination(_ route: RefundRoute, _ p: PaymentMethod) -> String {
-    switch route {
-    case .giftCardBalance, .accountBalance: t("refund.route.\(route.rawValue)")
-    case .originalMethod, .notCharged: payment(p)
-    }
+    words.refundDestination(route, p)
   }
 
   /// How the order was paid.
-  func payment(_ p: PaymentMethod) -> String {
-    let kind = t("payment.\(p.kind.rawValue)")
-    let digits = p.last4.filter(\.isASCII).filter(\.isNumber)
-    // The LRM anchors the isolate (as in `itemTitle`): FriBidi 1.0.8 resolved this
-    // neutral-first run right to left after another isolate on the line (a refund's amount),
-    // so Arabic screens showed `4242 ••••` there and `•••• 4242` elsewhere (issue 13).
-    return digits.isEmpty ? kind : kind + " " + Bidi.isolate("\u{200E}•••• " + digits)
-  }
+  func payment(_ p: PaymentMethod) -> String { words.payment(p) }
 
   /// Who sells and ships an item (R2, R3).
-  func soldBy(_ item: Item) -> String {
-    switch item.fulfilment {
-    case .store: t("fulfilment.store")
-    case .seller: t("detail.soldBySeller", ["seller": untrusted(item.seller.name)])
-    }
-  }
+  func soldBy(_ item: Item) -> String { words.soldBy(item) }
 
   /// "Title × 2" with the title neutralised.
-  func itemTitle(_ item: Item) -> String {
-    let title = untrusted(item.title)
-    // The LRM anchors the isolate: FriBidi 1.0.8 resolves a neutral-first LRI that follows
-    // another isolate right to left ("2 ×"); with a strong L first it reads "× 2".
-    return item.quantity > 1 ? title + " " + Bidi.isolate("\u{200E}× \(item.quantity)") : title
-  }
+  func itemTitle(_ item: Item) -> String { words.itemTitle(item) }
 
   /// Whether an item can be cancelled now: the live countdown of a seller's window (R3), or
   /// the reason it cannot (R1, R3).
   func eligibilityLine(_ e: CancelEligibility) -> BodyLine {
-    if let refusal = e.refusal {
-      return BodyLine(
-        text: t("cancel.no", ["reason": t("refusal.\(refusal.rawValue)")]),
-        role: .disabled)
-    }
-    if let left = e.sellerWindowRemaining {
-      return BodyLine(text: t("cancel.window", ["time": countdown(left)]), role: .warning)
-    }
-    return BodyLine(text: t("cancel.yes"), role: .success)
+    let role: StyleRole =
+      e.refusal != nil ? .disabled : e.sellerWindowRemaining != nil ? .warning : .success
+    return BodyLine(text: words.cancelAnswer(e), role: role)
   }
 
   /// What to do instead when an item cannot be cancelled (R7); nil when nothing applies.
   func alternativesLine(_ e: CancelEligibility) -> BodyLine? {
-    guard !e.alternatives.isEmpty else { return nil }
-    let list = e.alternatives.map { t("alternative.\($0.rawValue)") }.joined(
-      separator: listSeparator)
-    return BodyLine(text: t("cancel.instead", ["list": list]), role: .dim)
+    words.instead(e.alternatives).map { BodyLine(text: $0, role: .dim) }
   }
 
-  /// The refund breakdown (R9): items, their VAT, shipping when a shipment ends fully
-  /// cancelled, the total, and where it goes.
+  /// The refund breakdown (R9) laid out: the heading, items with their VAT under them,
+  /// shipping, the total and where it goes; the details are optional on a small screen, the
+  /// total and its destination are not.
   func refundLines(_ r: Refund) -> [BodyLine] {
-    // R9: an unpaid cash-on-delivery order refunds nothing; say what is no longer collected.
-    guard r.refundsMoney else {
-      return [
-        BodyLine(text: t("refund.titleUnpaid"), role: .header),
-        BodyLine(text: t("refund.notPaid"), indent: 2),
-        BodyLine(
-          text: t("refund.notCollected", ["amount": money(r.uncollected)]), role: .accent,
-          indent: 2),
-      ]
+    words.refundLines(r).map { line in
+      switch line.kind {
+      case .title: BodyLine(text: line.text, role: .header, optional: r.refundsMoney)
+      case .items, .shipping: BodyLine(text: line.text, indent: 2, optional: true)
+      case .vat: BodyLine(text: line.text, role: .dim, indent: 4, optional: true)
+      case .total, .notCollected: BodyLine(text: line.text, role: .accent, indent: 2)
+      case .destination, .notPaid: BodyLine(text: line.text, indent: 2)
+      }
     }
-    var lines = [
-      BodyLine(text: t("refund.title"), role: .header, optional: true),
-      BodyLine(text: t("refund.items", ["amount": money(r.items)]), indent: 2, optional: true),
-      BodyLine(
-        text: t("refund.vat", ["amount": money(r.itemsVAT)]), role: .dim, indent: 4,
-        optional: true),
-    ]
-    if r.shipping.minor > 0 {
-      lines.append(
-        BodyLine(
-          text: t("refund.shipping", ["amount": money(r.shipping)]), indent: 2, optional: true))
-    }
-    lines.append(
-      BodyLine(
-        text: t("refund.total", ["amount": money(r.total)]), role: .accent,
-        indent: 2))
-    let to = refundDestination(r.route, r.paymentMethod)
-    lines.append(BodyLine(text: t("refund.to", ["payment": to]), indent: 2))
-    return lines
   }
 
   /// Why a cancel was refused, per item, and what to do instead (R4, R7).

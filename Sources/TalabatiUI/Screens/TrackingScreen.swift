@@ -39,7 +39,7 @@ enum TrackingScreen: ScreenRenderer {
       }
       lines.append(
         BodyLine(
-          text: l.t("track.now", ["location": l.t("location.\(v.location.rawValue)")]),
+          text: l.t("track.now", ["location": l.words.location(v.location)]),
           role: .accent, indent: 2))
       if v.delayed { lines.append(BodyLine(text: l.t("track.delayed"), role: .warning, indent: 2)) }
       if let e = v.expectedDeliveryAt {
