@@ -58,9 +58,18 @@ let package = Package(
       name: "TalabatiImport",
       dependencies: ["TalabatiCSV", "TalabatiDomain", "TalabatiStore", "TalabatiText"]
     ),
+    // The theme types and the theme file format (TOML); used at run time for the user's theme
+    // files and at build time for the built-in ones.
+    .target(name: "TalabatiTheme", dependencies: ["TOMLKit"]),
+    // Build-time tool: themes/*.toml → the Swift of the built-in themes (run by BuiltinThemes).
+    .executableTarget(name: "TalabatiThemeGen", dependencies: ["TalabatiTheme"]),
+    // The built-in themes are themes/*.toml, parsed at build time: no TOML parse at start.
+    .plugin(
+      name: "BuiltinThemes", capability: .buildTool(), dependencies: ["TalabatiThemeGen"]),
     .target(
       name: "TalabatiUI",
-      dependencies: ["TalabatiDomain", "TalabatiText", "TOMLKit"]
+      dependencies: ["TalabatiDomain", "TalabatiText", "TalabatiTheme"],
+      plugins: ["BuiltinThemes"]
     ),
     .target(name: "TalabatiTerminal", dependencies: ["TalabatiUI", "CNcursesw", "CSystemShims"]),
     // The store behind the client's effects (the UI core never imports the store).

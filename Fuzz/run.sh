@@ -80,7 +80,7 @@ seed() {  # seed <name> <files…>: copy example inputs into the corpus once
 }
 
 TEXT_DEPS=(TalabatiText CSystemShims)
-UI_DEPS=(TalabatiUI TalabatiDomain "${TEXT_DEPS[@]}" TOMLKit CTOML)
+UI_DEPS=(TalabatiUI TalabatiTheme TalabatiDomain "${TEXT_DEPS[@]}" TOMLKit CTOML)
 failed=0
 for t in "${TARGETS[@]}"; do
   case $t in
