@@ -11,6 +11,7 @@ let package = Package(
     // For the nested benchmark package (Benchmarks/Package.swift), which can only depend on
     // products; nothing else links them.
     .library(name: "TalabatiDomain", targets: ["TalabatiDomain"]),
+    .library(name: "TalabatiInterchange", targets: ["TalabatiInterchange"]),
     .library(name: "TalabatiStore", targets: ["TalabatiStore"]),
     .library(name: "TalabatiText", targets: ["TalabatiText"]),
     .library(name: "TalabatiUI", targets: ["TalabatiUI"]),
@@ -41,10 +42,14 @@ let package = Package(
 
     // MARK: Core modules
     .target(name: "TalabatiDomain"),
+    // The JSON interchange document (`export`, `import FILE.json`): its types, canonical
+    // encoding, decoding and validation (docs/interchange.md).
+    .target(name: "TalabatiInterchange", dependencies: ["TalabatiDomain"]),
     .target(
       name: "TalabatiStore",
       dependencies: [
-        "TalabatiDomain", "TalabatiText", .product(name: "GRDB", package: "GRDB.swift"),
+        "TalabatiDomain", "TalabatiInterchange", "TalabatiText",
+        .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]
     ),
@@ -56,7 +61,9 @@ let package = Package(
     // Amazon order-history exports → orders in the store.
     .target(
       name: "TalabatiImport",
-      dependencies: ["TalabatiCSV", "TalabatiDomain", "TalabatiStore", "TalabatiText"]
+      dependencies: [
+        "TalabatiCSV", "TalabatiDomain", "TalabatiInterchange", "TalabatiStore", "TalabatiText",
+      ]
     ),
     // The theme types and the theme file format (TOML); used at run time for the user's theme
     // files and at build time for the built-in ones.
@@ -96,8 +103,8 @@ let package = Package(
       name: "talabati",
       dependencies: [
         "CSystemShims",
-        "TalabatiDomain", "TalabatiStore", "TalabatiText", "TalabatiUI", "TalabatiTerminal",
-        "TalabatiImport", "TalabatiQR", "TalabatiServices", "TalabatiServe",
+        "TalabatiDomain", "TalabatiInterchange", "TalabatiStore", "TalabatiText", "TalabatiUI",
+        "TalabatiTerminal", "TalabatiImport", "TalabatiQR", "TalabatiServices", "TalabatiServe",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]
@@ -113,7 +120,10 @@ let package = Package(
     // MARK: Tests
     .testTarget(name: "TalabatiDomainTests", dependencies: ["TalabatiDomain"]),
     .testTarget(
-      name: "TalabatiStoreTests", dependencies: ["TalabatiStore", "TalabatiDomain", "TalabatiText"]),
+      name: "TalabatiInterchangeTests", dependencies: ["TalabatiInterchange", "TalabatiDomain"]),
+    .testTarget(
+      name: "TalabatiStoreTests",
+      dependencies: ["TalabatiStore", "TalabatiDomain", "TalabatiInterchange", "TalabatiText"]),
     .testTarget(
       name: "TalabatiTextTests",
       dependencies: [
@@ -149,8 +159,8 @@ let package = Package(
     .testTarget(
       name: "TalabatiStressTests",
       dependencies: [
-        "TalabatiStore", "TalabatiDomain", "TalabatiText", "TalabatiUI", "TalabatiTerminal",
-        "TalabatiTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        "TalabatiStore", "TalabatiDomain", "TalabatiInterchange", "TalabatiText", "TalabatiUI",
+        "TalabatiTerminal", "TalabatiTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),
     .testTarget(

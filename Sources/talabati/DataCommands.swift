@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TalabatiDomain
+import TalabatiInterchange
 import TalabatiStore
 import TalabatiText
 

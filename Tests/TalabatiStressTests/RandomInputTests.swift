@@ -1,5 +1,6 @@
 import Foundation
 import TalabatiDomain
+import TalabatiInterchange
 import TalabatiTerminal
 import TalabatiText
 import TalabatiUI
