@@ -13,6 +13,7 @@ let package = Package(
     // For the nested benchmark package (Benchmarks/Package.swift), which can only depend on
     // products; nothing else links them.
     .library(name: "TalabatiDomain", targets: ["TalabatiDomain"]),
+    .library(name: "TalabatiInterchange", targets: ["TalabatiInterchange"]),
     .library(name: "TalabatiStore", targets: ["TalabatiStore"]),
     .library(name: "TalabatiText", targets: ["TalabatiText"]),
     .library(name: "TalabatiUI", targets: ["TalabatiUI"]),
@@ -43,10 +44,14 @@ let package = Package(
 
     // MARK: Core modules
     .target(name: "TalabatiDomain"),
+    // The JSON interchange document (`export`, `import FILE.json`): its types, canonical
+    // encoding, decoding and validation (docs/interchange.md).
+    .target(name: "TalabatiInterchange", dependencies: ["TalabatiDomain"]),
     .target(
       name: "TalabatiStore",
       dependencies: [
-        "TalabatiDomain", "TalabatiText", .product(name: "GRDB", package: "GRDB.swift"),
+        "TalabatiDomain", "TalabatiInterchange", "TalabatiText",
+        .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]
     ),
@@ -58,11 +63,22 @@ let package = Package(
     // Amazon order-history exports → orders in the store.
     .target(
       name: "TalabatiImport",
-      dependencies: ["TalabatiCSV", "TalabatiDomain", "TalabatiStore", "TalabatiText"]
+      dependencies: [
+        "TalabatiCSV", "TalabatiDomain", "TalabatiInterchange", "TalabatiStore", "TalabatiText",
+      ]
     ),
+    // The theme types and the theme file format (TOML); used at run time for the user's theme
+    // files and at build time for the built-in ones.
+    .target(name: "TalabatiTheme", dependencies: ["TOMLKit"]),
+    // Build-time tool: themes/*.toml → the Swift of the built-in themes (run by BuiltinThemes).
+    .executableTarget(name: "TalabatiThemeGen", dependencies: ["TalabatiTheme"]),
+    // The built-in themes are themes/*.toml, parsed at build time: no TOML parse at start.
+    .plugin(
+      name: "BuiltinThemes", capability: .buildTool(), dependencies: ["TalabatiThemeGen"]),
     .target(
       name: "TalabatiUI",
-      dependencies: ["TalabatiDomain", "TalabatiText", "TOMLKit"]
+      dependencies: ["TalabatiDomain", "TalabatiText", "TalabatiTheme"],
+      plugins: ["BuiltinThemes"]
     ),
     .target(name: "TalabatiTerminal", dependencies: ["TalabatiUI", "CNcursesw", "CSystemShims"]),
     // The one shopper service: every intent of the CLI and the client (front ends never import
@@ -70,8 +86,8 @@ let package = Package(
     .target(
       name: "TalabatiServices",
       dependencies: [
-        "TalabatiDomain", "TalabatiStore", "TalabatiText", "TalabatiUI", "TalabatiImport",
-        "TalabatiQR",
+        "TalabatiDomain", "TalabatiInterchange", "TalabatiStore", "TalabatiText", "TalabatiUI",
+        "TalabatiImport", "TalabatiQR",
       ]
     ),
     // `talabati serve`: host key, key → store, limits, one pty and one child process per session.
@@ -111,7 +127,10 @@ let package = Package(
     // MARK: Tests
     .testTarget(name: "TalabatiDomainTests", dependencies: ["TalabatiDomain"]),
     .testTarget(
-      name: "TalabatiStoreTests", dependencies: ["TalabatiStore", "TalabatiDomain", "TalabatiText"]),
+      name: "TalabatiInterchangeTests", dependencies: ["TalabatiInterchange", "TalabatiDomain"]),
+    .testTarget(
+      name: "TalabatiStoreTests",
+      dependencies: ["TalabatiStore", "TalabatiDomain", "TalabatiInterchange", "TalabatiText"]),
     .testTarget(
       name: "TalabatiTextTests",
       dependencies: [
@@ -147,8 +166,8 @@ let package = Package(
     .testTarget(
       name: "TalabatiStressTests",
       dependencies: [
-        "TalabatiStore", "TalabatiDomain", "TalabatiText", "TalabatiUI", "TalabatiTerminal",
-        "TalabatiTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        "TalabatiStore", "TalabatiDomain", "TalabatiInterchange", "TalabatiText", "TalabatiUI",
+        "TalabatiTerminal", "TalabatiTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),
     .testTarget(

@@ -5,6 +5,7 @@
 // CSI or bidi override.
 import Foundation
 import TalabatiDomain
+import TalabatiInterchange
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzInterchange(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

@@ -39,7 +39,7 @@ echo "${SAN[*]}" > "$STAMP"
 module_of() {
   case $1 in
     keys) echo TalabatiTerminal ;; theme) echo TalabatiUI ;; text | strings) echo TalabatiText ;;
-    interchange) echo TalabatiDomain ;; csv) echo TalabatiCSV ;; *) echo "" ;;
+    interchange) echo TalabatiInterchange ;; csv) echo TalabatiCSV ;; *) echo "" ;;
   esac
 }
 for module in $(for t in "${TARGETS[@]}"; do module_of "$t"; done | sort -u); do
@@ -80,13 +80,13 @@ seed() {  # seed <name> <files…>: copy example inputs into the corpus once
 }
 
 TEXT_DEPS=(TalabatiText CSystemShims)
-UI_DEPS=(TalabatiUI TalabatiDomain "${TEXT_DEPS[@]}" TOMLKit CTOML)
+UI_DEPS=(TalabatiUI TalabatiTheme TalabatiDomain "${TEXT_DEPS[@]}" TOMLKit CTOML)
 failed=0
 for t in "${TARGETS[@]}"; do
   case $t in
     keys) link keys TalabatiTerminal "${UI_DEPS[@]}" ;;
     text) link text "${TEXT_DEPS[@]}" ;;
-    interchange) link interchange TalabatiDomain; seed interchange docs/examples/*.json ;;
+    interchange) link interchange TalabatiInterchange TalabatiDomain; seed interchange docs/examples/*.json ;;
     theme) link theme "${UI_DEPS[@]}"; seed theme themes/*.toml ;;
     strings) link strings "${TEXT_DEPS[@]}" ;;
     csv) link csv TalabatiCSV ;;

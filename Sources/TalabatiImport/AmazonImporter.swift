@@ -1,6 +1,7 @@
 import Foundation
 import TalabatiCSV
 import TalabatiDomain
+import TalabatiInterchange
 import TalabatiStore
 
 // MARK: - Report

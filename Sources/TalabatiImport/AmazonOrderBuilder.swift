@@ -1,6 +1,7 @@
 import Foundation
 import TalabatiCSV
 import TalabatiDomain
+import TalabatiInterchange
 
 /// One data row of an order history, parsed: one item of one shipment.
 struct AmazonRow {

@@ -1,6 +1,7 @@
 import Foundation
 import TalabatiDomain
 import TalabatiImport
+import TalabatiInterchange
 import TalabatiStore
 import TalabatiText
 

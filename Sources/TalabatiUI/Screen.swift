@@ -1,12 +1,3 @@
-/// The roles a theme gives colours and attributes to. Views name roles, never colours.
-public enum StyleRole: String, CaseIterable, Sendable, Hashable, Codable {
-  case normal, title, header, selection, disabled, warning, success, error, border
-  case statusLine = "status-line"
-  case tabActive = "tab-active"
-  case tabInactive = "tab-inactive"
-  case accent, dim, checkbox, key
-}
-
 /// One terminal cell: a grapheme in visual order (a base scalar plus any zero-width combining
 /// marks), its column width, and the role that styles it. A wide (2-column) glyph occupies its
 /// cell and a continuation cell whose `text` is empty and `width` 0.

@@ -1,5 +1,6 @@
 import Foundation
 import TalabatiDomain
+import TalabatiInterchange
 import Testing
 
 @testable import TalabatiStore

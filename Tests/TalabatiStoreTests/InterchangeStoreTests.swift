@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TalabatiDomain
+import TalabatiInterchange
 import Testing
 
 @testable import TalabatiStore

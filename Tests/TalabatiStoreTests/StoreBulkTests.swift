@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TalabatiDomain
+import TalabatiInterchange
 import TalabatiText
 import Testing
 

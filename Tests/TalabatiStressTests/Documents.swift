@@ -1,5 +1,6 @@
 import Foundation
 import TalabatiDomain
+import TalabatiInterchange
 
 /// Interchange documents (docs/interchange.md) written for the tests, hostile ones included.
 enum Documents {

@@ -1,5 +1,6 @@
 import Foundation
 import TalabatiDomain
+import TalabatiInterchange
 import TalabatiTerminal
 import TalabatiText
 import TalabatiUI
@@ -144,7 +145,13 @@ import Testing
 
   @Test func themeParserNeverTrapsAndErrorsStayPrintable() {
     var rng = SeededRandom(seed: SeededRandom.seed(14))
-    let sources = ThemeLoader.builtinNames.compactMap { ThemeLoader.builtinSource(named: $0) }
+    // Seeds: the shipped theme files (themes/, found from this file's path).
+    let themes = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("themes")
+    let sources = ThemeLoader.builtinNames.compactMap {
+      try? String(contentsOf: themes.appendingPathComponent("\($0).toml"), encoding: .utf8)
+    }
+    #expect(sources.count == ThemeLoader.builtinNames.count)
     let tokens = [
       "[roles.", "]", "=", "\"", "'''", "fg = ", "bg = \"#zzzzzz\"", "\n[[x]]\n", "bold = 2",
       "\u{1B}[2J", "name = \"\u{1B}]0;pwned\u{07}\"", "#", "\"\"\"", "inf", "0x", "\u{0}",

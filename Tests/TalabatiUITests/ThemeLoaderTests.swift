@@ -22,11 +22,57 @@ struct ThemeLoaderTests {
     }
   }
 
-  @Test("the compiled-in copies equal the files in themes/", arguments: ThemeLoader.builtinNames)
-  func embeddedCopies(name: String) throws {
-    let text = try String(
-      contentsOf: Self.themesDirectory.appendingPathComponent("\(name).toml"), encoding: .utf8)
-    #expect(ThemeLoader.builtinSource(named: name) == text)
+  /// The files of `themes/`, sorted by name.
+  static func themeFiles() throws -> [URL] {
+    try FileManager.default.contentsOfDirectory(
+      at: themesDirectory, includingPropertiesForKeys: nil
+    ).filter { $0.pathExtension == "toml" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
+  }
+
+  @Test("every file in themes/ is a built-in theme, equal to parsing that file now")
+  func everyFileIsBuiltIn() throws {
+    let files = try Self.themeFiles()
+    #expect(files.count >= 4)
+    // Built at build time from these very files (the BuiltinThemes plugin): nothing to keep
+    // in step by hand, and nothing is parsed at start.
+    #expect(
+      Set(ThemeLoader.builtinNames)
+        == Set(files.map { $0.deletingPathExtension().lastPathComponent }))
+    for file in files {
+      let name = file.deletingPathExtension().lastPathComponent
+      let parsed = try ThemeLoader.parse(String(contentsOf: file, encoding: .utf8), file: file.path)
+      #expect(ThemeLoader.builtin(named: name) == parsed, "\(name)")
+      #expect(try ThemeLoader.load(name: name, userDirectory: nil) == parsed, "\(name)")
+    }
+    // Cycling order (T): the default first, then light, high contrast and monochrome.
+    #expect(Array(ThemeLoader.builtinNames.prefix(4)) == ThemeLoader.preferredOrder)
+  }
+
+  @Test("the default theme's roles are what themes/default-dark.toml says")
+  func defaultThemeIsTheFile() throws {
+    let theme = ThemeLoader.defaultTheme
+    #expect(theme.name == "default-dark")
+    #expect(!theme.monochrome)
+    // [roles.selection] fg = "black", bg = "#5fafd7"
+    #expect(
+      theme.style(for: .selection) == Style(foreground: .ansi(0), background: .rgb(95, 175, 215)))
+    // [roles.header] fg = "#87afd7", bold, underline
+    #expect(
+      theme.style(for: .header)
+        == Style(foreground: .rgb(0x87, 0xaf, 0xd7), bold: true, underline: true))
+    // [roles.status-line] fg = "white", bg = 236
+    #expect(theme.style(for: .statusLine) == Style(foreground: .ansi(7), background: .indexed(236)))
+    // [roles.disabled] fg = 244; [roles.dim] dim = true; [roles.normal] the terminal's colours
+    #expect(theme.style(for: .disabled) == Style(foreground: .indexed(244)))
+    #expect(theme.style(for: .dim) == Style(dim: true))
+    #expect(theme.style(for: .normal) == Style())
+    // And every other role, straight from the file.
+    let file = Self.themesDirectory.appendingPathComponent("default-dark.toml")
+    let parsed = try ThemeLoader.parse(String(contentsOf: file, encoding: .utf8), file: file.path)
+    for role in StyleRole.allCases {
+      #expect(theme.style(for: role) == parsed.style(for: role), "\(role.rawValue)")
+    }
+    #expect(ThemeLoader.monochromeTheme == ThemeLoader.builtin(named: "monochrome"))
   }
 
   @Test("the selection stands out in every shipped theme (colour or reverse video)")

@@ -1,5 +1,6 @@
 import Foundation
 import TalabatiDomain
+import TalabatiInterchange
 
 /// Deterministic demo data: one account and as many orders as asked, relative to `now`.
 ///

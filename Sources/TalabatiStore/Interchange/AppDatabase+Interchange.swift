@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TalabatiDomain
+import TalabatiInterchange
 
 /// What an import did (see `docs/interchange.md`).
 public struct ImportReport: Hashable, Sendable {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TalabatiDomain
+import TalabatiInterchange
 
 /// The optional sections of the interchange document (`docs/interchange.md`): returns and
 /// replacements (R11–R16), imported refunds (issue 6), call-backs (R21) and closure requests

@@ -1,4 +1,5 @@
 import Foundation
+import TalabatiDomain
 
 // MARK: - Document
 

@@ -1,3 +1,12 @@
+/// The roles a theme gives colours and attributes to. Views name roles, never colours.
+public enum StyleRole: String, CaseIterable, Sendable, Hashable, Codable {
+  case normal, title, header, selection, disabled, warning, success, error, border
+  case statusLine = "status-line"
+  case tabActive = "tab-active"
+  case tabInactive = "tab-inactive"
+  case accent, dim, checkbox, key
+}
+
 /// A colour as a theme names it.
 public enum ThemeColor: Hashable, Sendable {
   /// The terminal's default foreground or background.

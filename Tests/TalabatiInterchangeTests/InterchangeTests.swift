@@ -1,7 +1,8 @@
 import Foundation
+import TalabatiDomain
 import Testing
 
-@testable import TalabatiDomain
+@testable import TalabatiInterchange
 
 /// The JSON interchange document: canonical bytes, clear errors, validation.
 @Suite("Interchange document")
