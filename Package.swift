@@ -80,7 +80,9 @@ let package = Package(
       dependencies: ["TalabatiDomain", "TalabatiText", "TalabatiTheme"],
       plugins: ["BuiltinThemes"]
     ),
-    .target(name: "TalabatiTerminal", dependencies: ["TalabatiUI", "CNcursesw", "CSystemShims"]),
+    .target(
+      name: "TalabatiTerminal",
+      dependencies: ["TalabatiUI", "TalabatiText", "CNcursesw", "CSystemShims"]),
     // The one shopper service: every intent of the CLI and the client (front ends never import
     // the store).
     .target(
@@ -134,7 +136,7 @@ let package = Package(
     .testTarget(
       name: "TalabatiTextTests",
       dependencies: [
-        "TalabatiText", .product(name: "PropertyBased", package: "swift-property-based"),
+        "TalabatiText", "TalabatiDomain", .product(name: "PropertyBased", package: "swift-property-based"),
       ]
     ),
     .testTarget(

@@ -226,9 +226,9 @@ public struct Shopper: Sendable {
 
   // MARK: - Settings
 
-  public func saveLanguage(_ lang: Lang) throws {
+  public func saveLanguage(_ lang: Language) throws {
     let account = try accountID
-    try translatingStoreErrors { try db.setLanguage(lang == .en ? .en : .ar, account: account) }
+    try translatingStoreErrors { try db.setLanguage(lang, account: account) }
   }
 
   /// Keeps the theme chosen with `T` for the next run, as the language is.

@@ -1,22 +1,16 @@
 import CNcursesw
 import CSystemShims
 import Foundation
+import TalabatiText
 import TalabatiUI
 
 // MARK: - Options and errors
 
-/// How the terminal and the application share the work of bidi reordering.
-public enum BidiMode: Hashable, Sendable {
-  /// The application reorders (TalabatiText does): send BDSM explicit `CSI 8 l` at start and
-  /// implicit `CSI 8 h` at restore, so VTE/mintty do not reorder a second time.
-  case app
-  /// Leave the terminal's bidi mode alone.
-  case terminal
-}
-
 /// How to open the terminal.
 public struct TerminalOptions: Sendable {
-  /// Who reorders right-to-left text; see `BidiMode`.
+  /// Who reorders right-to-left text (the text layer's `BidiMode`): in `.app` mode BDSM explicit
+  /// (`CSI 8 l`) is sent at start and implicit (`CSI 8 h`) at restore, so VTE/mintty do not
+  /// reorder a second time; `.terminal` leaves the terminal's bidi mode alone.
   public var bidiMode: BidiMode
   /// The file descriptor keys are read from (stdin by default).
   public var inputFD: Int32

@@ -123,7 +123,7 @@ public enum Fixtures {
   }
 
   /// A fresh model at `now` on the order list.
-  public static func model(lang: Lang = .ar, width: Int = 80, height: Int = 24) -> AppModel {
+  public static func model(lang: Language = .ar, width: Int = 80, height: Int = 24) -> AppModel {
     AppModel(
       lang: lang, themeNames: ["default", "mono"], email: account.email, now: now, width: width,
       height: height)

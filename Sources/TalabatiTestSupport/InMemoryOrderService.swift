@@ -21,7 +21,7 @@ public final class InMemoryOrderService: OrderService {
   public private(set) var orders: [OrderID: Order]
   public let account: Account
   /// Language saved by `saveLanguage`.
-  public private(set) var savedLanguage: Lang?
+  public private(set) var savedLanguage: Language?
   /// Confirmation messages "sent" after cancellations (R6, R9): the order and the refund.
   public private(set) var sentConfirmations: [(order: OrderID, refund: Refund)] = []
   /// Every page request, to check the client never asks for more than a page at a time.
@@ -104,7 +104,7 @@ public final class InMemoryOrderService: OrderService {
     return o
   }
 
-  public func saveLanguage(_ lang: Lang) throws { savedLanguage = lang }
+  public func saveLanguage(_ lang: Language) throws { savedLanguage = lang }
 
   /// Theme saved by `saveTheme`.
   public private(set) var savedTheme: String?

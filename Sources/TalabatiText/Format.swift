@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import TalabatiDomain
 
 // MARK: - Formatting numbers, money, dates and durations
 
@@ -105,7 +106,7 @@ public enum Format {
   /// English) with the number itself isolated left to right, so a price is never split from
   /// its currency and a minus sign stays in front of its number.
   public static func money(
-    minor: Int64, currency: String, lang: Lang, digits style: DigitStyle = .western
+    minor: Int64, currency: String, lang: Language, digits style: DigitStyle = .western
   ) -> String {
     let code = safeCode(currency)
     let places = minorDigits(code)
@@ -243,7 +244,7 @@ public enum Format {
   /// `timeZone` (IANA; unknown names fall back to Asia/Riyadh), with the Hijri (Umm al-Qura)
   /// date after it in brackets when `hijri` is true. One isolated run.
   public static func date(
-    _ d: Date, lang: Lang, timeZone: String = defaultTimeZone, style: DateStyle = .date,
+    _ d: Date, lang: Language, timeZone: String = defaultTimeZone, style: DateStyle = .date,
     hijri: Bool = false, digits style2: DigitStyle = .western
   ) -> String {
     let c = components(d, zone: timeZone)
@@ -279,7 +280,8 @@ public enum Format {
   /// The Hijri date (Umm al-Qura, the Saudi civil calendar) of `d` in `timeZone`:
   /// `6 جمادى الآخرة 1448 هـ` / `6 Jumada al-Akhirah 1448 AH`. One isolated run.
   public static func hijri(
-    _ d: Date, lang: Lang, timeZone: String = defaultTimeZone, digits style: DigitStyle = .western
+    _ d: Date, lang: Language, timeZone: String = defaultTimeZone,
+    digits style: DigitStyle = .western
   ) -> String {
     let c = calendar(.islamicUmmAlQura, timeZone).dateComponents([.year, .month, .day], from: d)
     let monthIndex = min(max(c.month ?? 1, 1), 12) - 1
@@ -307,7 +309,7 @@ public enum Format {
   /// agreement:
   /// دقيقة واحدة، دقيقتين، ٣ دقائق، ١٢ دقيقة، ١٠٠ دقيقة.
   public static func quantity(
-    _ n: Int, unit: String, lang: Lang, digits style: DigitStyle = .western
+    _ n: Int, unit: String, lang: Language, digits style: DigitStyle = .western
   )
     -> String
   {
@@ -323,7 +325,7 @@ public enum Format {
   /// `5 min ago`), 0 is `الآن` / `now`. Under a minute counts seconds; under an hour counts
   /// minutes rounded up (time left is never overstated as ending sooner); then hours and days
   /// rounded to the nearest. One isolated run.
-  public static func relative(seconds: Int, lang: Lang, digits style: DigitStyle = .western)
+  public static func relative(seconds: Int, lang: Language, digits style: DigitStyle = .western)
     -> String
   {
     guard seconds != 0 else { return isolated(tr("relative.now", lang), lang) }
@@ -345,7 +347,7 @@ public enum Format {
     return isolated(text, lang)
   }
 
-  static func isolated(_ s: String, _ lang: Lang) -> String {
+  static func isolated(_ s: String, _ lang: Language) -> String {
     lang == .ar ? Bidi.rtl(s) : Bidi.ltr(s)
   }
 }

@@ -13,11 +13,11 @@ import TalabatiDomain
 /// counts are isolated runs, untrusted text is sanitised first. A pipe or JSON strips the
 /// isolates and anchors (`Words.plain`).
 public struct Words: Sendable {
-  public let lang: Lang
+  public let lang: Language
   /// The account's IANA time zone (R19): dates are the shopper's, not the computer's.
   public let timeZone: String
 
-  public init(_ lang: Lang, timeZone: String = Format.defaultTimeZone) {
+  public init(_ lang: Language, timeZone: String = Format.defaultTimeZone) {
     self.lang = lang
     self.timeZone = timeZone
   }

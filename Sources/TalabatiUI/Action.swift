@@ -60,7 +60,7 @@ public enum Effect: Hashable, Sendable {
   case cancel(CancelSelection, order: OrderID, reason: CancelReason)
   case archive(OrderID)
   case unarchive(OrderID)
-  case saveLanguage(Lang)
+  case saveLanguage(Language)
   /// Keep the theme for the next run, as the language is (issue 13, item 11).
   case saveTheme(String)
   /// Switch the terminal to the named theme.

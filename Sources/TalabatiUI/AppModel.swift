@@ -72,7 +72,7 @@ public struct AppModel: Hashable, Sendable {
   /// The screen whose keys the help lists.
   public var helpFor: Route = .list
   public var helpScroll = 0
-  public var lang: Lang
+  public var lang: Language
   public var bidiMode: BidiMode
   public var themeNames: [String]
   public var themeName: String
@@ -103,7 +103,7 @@ public struct AppModel: Hashable, Sendable {
   public var clockOffset: TimeInterval = 0
 
   public init(
-    lang: Lang = .ar, bidiMode: BidiMode = .app, themeNames: [String] = ["default"],
+    lang: Language = .ar, bidiMode: BidiMode = .app, themeNames: [String] = ["default"],
     themeName: String? = nil, timeZone: String = "Asia/Riyadh", email: String = "",
     now: Date, width: Int = 80, height: Int = 24, view: OrderListView = .orders
   ) {

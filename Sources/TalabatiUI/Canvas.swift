@@ -8,11 +8,11 @@ import TalabatiText
 /// is laid out by the text layer (`Layout.fit`), never by counting characters.
 struct Canvas {
   var screen: Screen
-  let lang: Lang
+  let lang: Language
   let mode: BidiMode
   let timeZone: String
 
-  init(width: Int, height: Int, lang: Lang, mode: BidiMode, timeZone: String) {
+  init(width: Int, height: Int, lang: Language, mode: BidiMode, timeZone: String) {
     screen = Screen(width: width, height: height)
     self.lang = lang
     self.mode = mode
@@ -112,7 +112,7 @@ struct Canvas {
 /// words (`Words`, the text layer), which the command line prints too (issue 11). Nothing here
 /// spells a value on its own.
 struct Labels {
-  let lang: Lang
+  let lang: Language
   let timeZone: String
 
   /// The shared words in this language and time zone.

@@ -17,7 +17,7 @@ public protocol OrderService {
   ) throws -> CancelOutcome
   func archive(_ id: OrderID, at now: Date) throws -> Order
   func unarchive(_ id: OrderID, at now: Date) throws -> Order
-  func saveLanguage(_ lang: Lang) throws
+  func saveLanguage(_ lang: Language) throws
   /// Keeps the theme chosen with `T` for the next run.
   func saveTheme(_ name: String) throws
   /// Refunds Amazon already paid for an imported order, oldest first (issue 6).

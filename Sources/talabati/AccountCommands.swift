@@ -81,7 +81,7 @@ struct AccountShow: ParsableCommand {
 }
 
 /// The one-line closure state shown by `account` (R29).
-func closureLine(_ closure: AccountClosure?, now: Date, zone: String, lang: Lang) -> String {
+func closureLine(_ closure: AccountClosure?, now: Date, zone: String, lang: Language) -> String {
   guard let closure else { return tr("closure.none", lang) }
   switch closure.state(at: now) {
   case .pending:
@@ -159,7 +159,10 @@ struct AccountClose: ParsableCommand {
       tr(
         "closure.requested", lang,
         ["date": dayTime(closure.effectiveAt, zone: account.timeZone, lang: lang)]))
-    out.line(tr("closure.withdrawHow", lang))
+    out.line(
+      tr(
+        "closure.withdrawHow", lang,
+        ["command": Bidi.isolate(global.commandLine(["account", "withdraw-closure"]))]))
   }
 }
 

@@ -45,9 +45,9 @@ struct Browse: ParsableCommand {
     global: GlobalValues, theme: String?, bidi: String?, presenter: Bool = false
   ) throws {
     let env = ProcessInfo.processInfo.environment
-    var bidiMode = TalabatiText.BidiMode.detect(environment: env)
+    var bidiMode = BidiMode.detect(environment: env)
     if let b = bidi {
-      guard let m = TalabatiText.BidiMode(rawValue: b) else {
+      guard let m = BidiMode(rawValue: b) else {
         throw CLIFailure.usage("--bidi: '\(Sanitizer.clean(b))' is not one of app, terminal")
       }
       bidiMode = m
@@ -99,7 +99,7 @@ struct Browse: ParsableCommand {
     model.accountName = account.name
     model.presenter = wantsPresenter && isDemoStore
     let options = TerminalOptions(
-      bidiMode: bidiMode == .app ? .app : .terminal, theme: chosen, environment: env)
+      bidiMode: bidiMode, theme: chosen, environment: env)
     let terminal: Terminal
     do {
       terminal = try Terminal(options: options)

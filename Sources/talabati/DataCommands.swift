@@ -52,7 +52,7 @@ struct Demo: ParsableCommand {
     if global.json {
       try printJSON(ResultJSON(store: path, orders: orders, seed: seed, seconds: seconds))
     } else {
-      let lang = try global.requestedLanguage().map(Lang.init) ?? .ar
+      let lang = try global.requestedLanguage() ?? .ar
       Output(lang: lang).line(
         tr(
           "cli.demo.done", lang,
@@ -115,8 +115,8 @@ struct Import: ParsableCommand {
     } else {
       // The summary speaks the imported account's language unless one was asked for (an
       // English account's import was summarised in Arabic, issue 11).
-      let requested = try global.requestedLanguage().map(Lang.init)
-      let imported = importedAccount.map { Lang($0.language) }
+      let requested = try global.requestedLanguage()
+      let imported = importedAccount.map { $0.language }
       let lang = requested ?? imported ?? ctx.lang
       let out = Output(lang: lang)
       out.line(

@@ -12,11 +12,11 @@ import TalabatiText
 enum Diagnostics {
   /// The language of the command, once `Context.open` knows it (the account's language or
   /// the one asked for).
-  nonisolated(unsafe) static var known: Lang?
+  nonisolated(unsafe) static var known: Language?
 
   /// The language errors are written in: the command's, else `--lang`/`TALABATI_LANG`, else
   /// the language of the store's account (read only when the store file exists), else Arabic.
-  static var lang: Lang {
+  static var lang: Language {
     if let known { return known }
     let resolved = resolveLanguage(arguments: Array(CommandLine.arguments.dropFirst()))
     known = resolved
@@ -25,17 +25,17 @@ enum Diagnostics {
 
   static func resolveLanguage(
     arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment
-  ) -> Lang {
+  ) -> Language {
     if let text = optionValue("--lang", in: arguments) ?? environment["TALABATI_LANG"],
       let l = Language(rawValue: text.lowercased())
     {
-      return Lang(l)
+      return l
     }
     let values = GlobalValues(store: optionValue("--store", in: arguments))
     if let (path, _) = try? values.storeLocation(),
       let language = Shopper.storedLanguage(at: path)
     {
-      return Lang(language)
+      return language
     }
     return .ar
   }
@@ -61,7 +61,7 @@ enum Diagnostics {
   /// Writes `message` (and `details`, indented) to standard error as the CLI's one report:
   /// `talabati: …`, shaped, reordered and wrapped by the program on a terminal like standard
   /// output, in logical order into a pipe or a file.
-  static func report(_ message: String, details: [String] = [], lang: Lang? = nil) {
+  static func report(_ message: String, details: [String] = [], lang: Language? = nil) {
     let out = Output(lang: lang ?? Diagnostics.lang, stream: .standardError)
     out.line("talabati: " + message, maxLines: .max)
     for d in details { out.line("  " + d, maxLines: .max) }
@@ -87,7 +87,7 @@ enum Diagnostics {
   }
 
   /// `Run 'talabati cancel --help' for usage.`, for the subcommand typed in `arguments`.
-  static func helpHint(_ arguments: [String], lang: Lang) -> String {
+  static func helpHint(_ arguments: [String], lang: Language) -> String {
     let command = (["talabati"] + subcommandPath(arguments) + ["--help"]).joined(separator: " ")
     return tr("cli.error.help", lang, ["command": Bidi.isolate(command)])
   }
@@ -145,7 +145,7 @@ enum Diagnostics {
   /// The argument parser's English usage message in `lang`: the common ones (missing
   /// argument or value, unknown option, unexpected argument, invalid value) are translated,
   /// others are kept as they are.
-  static func usageMessage(_ english: String, lang: Lang) -> String {
+  static func usageMessage(_ english: String, lang: Language) -> String {
     let first = String(english.split(separator: "\n", omittingEmptySubsequences: false).first ?? "")
     guard lang == .ar else { return first }
     func quoted(after prefix: String, in text: String) -> (String, String)? {
@@ -202,7 +202,7 @@ enum Diagnostics {
   }
 
   /// A failure of the shopper service in `lang`.
-  static func storeMessage(_ error: ShopperError, lang: Lang) -> String {
+  static func storeMessage(_ error: ShopperError, lang: Language) -> String {
     let iso = { (s: String) in Bidi.isolate(Sanitizer.clean(s)) }
     switch error {
     case .notFound(let what):
@@ -235,7 +235,7 @@ enum Diagnostics {
   /// support and account commands word theirs through it). Support and closure refusals say
   /// their rule in `lang`; the others their English description in English, "refused" in
   /// Arabic.
-  static func refusalFailure(_ refusal: Refusal, lang: Lang) -> CLIFailure {
+  static func refusalFailure(_ refusal: Refusal, lang: Language) -> CLIFailure {
     switch refusal {
     case .support(let code):
       return CLIFailure(code: 3, message: plain(tr("support.refusal.\(code.rawValue)", lang)))

@@ -38,6 +38,17 @@ struct GlobalOptions: ParsableArguments {
 
   /// Where the store lives, and whether it is the embedded default (seeded on first run).
   func storeLocation() throws -> (path: String, isDefault: Bool) { try values.storeLocation() }
+
+  /// A command a shopper may type next: `talabati`, `words`, then the `--store`, `--now` and
+  /// `--lang` given on this command line, so it acts on the same store at the same clock
+  /// (a printed command that dropped them acted on another store). Quoted for a POSIX shell.
+  func commandLine(_ words: [String], then tail: [String] = []) -> String {
+    var all = ["talabati"] + words
+    if let store { all += ["--store", shellQuoted(Sanitizer.clean(store))] }
+    if let now { all += ["--now", shellQuoted(Sanitizer.clean(now))] }
+    if let lang { all += ["--lang", shellQuoted(Sanitizer.clean(lang))] }
+    return (all + tail).joined(separator: " ")
+  }
 }
 
 /// The global options as plain values: built by `GlobalOptions`, or directly (all nil) by
@@ -171,7 +182,7 @@ func parseInstant(_ text: String) -> Date? {
 struct Context {
   var shopper: Shopper
   var clock: any Clock
-  var lang: Lang
+  var lang: Language
   var json: Bool
 
   /// The store's account, if it holds one.
@@ -194,7 +205,7 @@ struct Context {
     let (path, isDefault) = try options.storeLocation()
     let shopper = try Shopper.open(
       at: path, clock: clock, actor: actor, readOnly: readOnly, seedDemoIfNew: isDefault)
-    let lang: Lang = requested.map(Lang.init) ?? shopper.account.map { Lang($0.language) } ?? .ar
+    let lang: Language = requested ?? shopper.account.map { $0.language } ?? .ar
     Diagnostics.known = lang
     return Context(shopper: shopper, clock: clock, lang: lang, json: options.json)
   }

@@ -45,7 +45,7 @@ struct ImportAmazon: ParsableCommand {
     options.dryRun = dryRun
     let meter = ProgressMeter(
       enabled: !global.json && isatty(STDERR_FILENO) == 1,
-      lang: (try? global.requestedLanguage()).flatMap { $0 }.map(Lang.init) ?? .ar)
+      lang: (try? global.requestedLanguage()).flatMap { $0 } ?? .ar)
     let start = Date()
     let report: AmazonImportReport
     do {
@@ -66,7 +66,7 @@ struct ImportAmazon: ParsableCommand {
       try printJSON(ResultJSON(report, seconds: seconds))
       return
     }
-    let lang = try global.requestedLanguage().map(Lang.init) ?? .ar
+    let lang = try global.requestedLanguage() ?? .ar
     let out = Output(lang: lang)
     func orders(_ n: Int) -> String { Words(lang).count(n, "order") }
     func rows(_ n: Int) -> String { Words(lang).count(n, "row") }
@@ -175,7 +175,7 @@ final class ProgressMeter {
   let start = Date()
   var shown = false
 
-  init(enabled: Bool, lang: Lang) {
+  init(enabled: Bool, lang: Language) {
     self.enabled = enabled
     self.out = Output(lang: lang)
   }

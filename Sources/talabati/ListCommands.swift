@@ -10,7 +10,7 @@ struct MoneyJSON: Encodable {
   var minor: Int64
   var currency: String
   var text: String
-  init(_ m: Money, _ lang: Lang) {
+  init(_ m: Money, _ lang: Language) {
     minor = m.minor
     currency = m.currency
     text = plain(Words(lang).money(m))
@@ -30,7 +30,7 @@ struct OrderRowJSON: Encodable {
   var status: String
   var statusCounts: [String: Int]
 
-  init(_ s: OrderSummary, _ lang: Lang) {
+  init(_ s: OrderSummary, _ lang: Language) {
     id = s.id
     placedAt = s.placedAt
     total = MoneyJSON(s.total, lang)
@@ -146,7 +146,7 @@ struct Orders: ParsableCommand {
   /// size and the global options given on this command line, then the cursor (issue 13: the
   /// printed command dropped `--search` and the view). Values are quoted for a POSIX shell.
   func nextPageCommand(after cursor: String) -> String {
-    var words = ["talabati", "orders"]
+    var words = ["orders"]
     if archived { words.append("--archived") }
     if cancelled { words.append("--cancelled") }
     if all { words.append("--all") }
@@ -154,11 +154,7 @@ struct Orders: ParsableCommand {
       words += ["--search", shellQuoted(Sanitizer.clean(search))]
     }
     if limit != 30 { words += ["--limit", "\(limit)"] }
-    if let store = global.store { words += ["--store", shellQuoted(Sanitizer.clean(store))] }
-    if let now = global.now { words += ["--now", shellQuoted(Sanitizer.clean(now))] }
-    if let lang = global.lang { words += ["--lang", shellQuoted(Sanitizer.clean(lang))] }
-    words += ["--after", shellQuoted(cursor)]
-    return words.joined(separator: " ")
+    return global.commandLine(words, then: ["--after", shellQuoted(cursor)])
   }
 }
 
@@ -192,7 +188,7 @@ struct Reasons: ParsableCommand {
       try printJSON(reasons)
       return
     }
-    let lang = try global.requestedLanguage().map(Lang.init) ?? .ar
+    let lang = try global.requestedLanguage() ?? .ar
     let out = Output(lang: lang)
     // Two columns: the code padded to the widest code's display width, so every label starts
     // at the same column (at the same distance from the right edge in Arabic).

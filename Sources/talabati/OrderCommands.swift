@@ -58,7 +58,7 @@ struct OrderJSON: Encodable {
   }
 
   /// The order with the service's answers per item (`Shopper.detail`).
-  init(_ detail: OrderDetail, lang: Lang, timeZone: String) {
+  init(_ detail: OrderDetail, lang: Language, timeZone: String) {
     let order = detail.order
     let now = detail.at
     id = order.id
@@ -106,7 +106,7 @@ struct RefundJSON: Encodable {
   var routeText: String
   var uncollected: MoneyJSON
 
-  init(_ r: Refund, _ lang: Lang) {
+  init(_ r: Refund, _ lang: Language) {
     items = MoneyJSON(r.items, lang)
     itemsVAT = MoneyJSON(r.itemsVAT, lang)
     shipping = MoneyJSON(r.shipping, lang)
@@ -366,12 +366,12 @@ struct Cancel: ParsableCommand {
 /// The refund breakdown of R9 in the shared words (`Words.refundLines`) without its heading:
 /// items, VAT, shipping, the total and where it goes; for an unpaid cash-on-delivery order,
 /// that nothing is refunded and what the courier will not collect.
-func refundLines(_ r: Refund, lang: Lang) -> [String] {
+func refundLines(_ r: Refund, lang: Language) -> [String] {
   Words(lang).refundLines(r).filter { $0.kind != .title }.map(\.text)
 }
 
 /// Prints the refund breakdown of R9.
-func printRefund(_ r: Refund, out: Output, lang: Lang) {
+func printRefund(_ r: Refund, out: Output, lang: Language) {
   for line in refundLines(r, lang: lang) { out.line(line) }
 }
 

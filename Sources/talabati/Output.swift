@@ -18,14 +18,14 @@ struct Output {
     var descriptor: Int32 { self == .standardOutput ? STDOUT_FILENO : STDERR_FILENO }
   }
 
-  var lang: Lang
+  var lang: Language
   var visual: Bool
   var mode: BidiMode
   var columns: Int
   var stream: Stream
 
   init(
-    lang: Lang, stream: Stream = .standardOutput,
+    lang: Language, stream: Stream = .standardOutput,
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) {
     self.lang = lang
@@ -188,20 +188,16 @@ func isoString(_ date: Date) -> String {
 
 // MARK: - Labels
 
-extension Lang {
-  init(_ language: Language) { self = language == .en ? .en : .ar }
-}
-
 // The command line's names for the shared words (`Words`, the text layer): the words
 // themselves are defined there once, for the client and the command line alike (issue 11).
-func label(_ status: Status, _ lang: Lang) -> String { Words(lang).status(status) }
-func label(_ reason: CancelReason, _ lang: Lang) -> String { Words(lang).reason(reason) }
-func label(_ refusal: CancelRefusal, _ lang: Lang) -> String { Words(lang).refusal(refusal) }
-func label(_ alt: Alternative, _ lang: Lang) -> String { Words(lang).alternative(alt) }
+func label(_ status: Status, _ lang: Language) -> String { Words(lang).status(status) }
+func label(_ reason: CancelReason, _ lang: Language) -> String { Words(lang).reason(reason) }
+func label(_ refusal: CancelRefusal, _ lang: Language) -> String { Words(lang).refusal(refusal) }
+func label(_ alt: Alternative, _ lang: Language) -> String { Words(lang).alternative(alt) }
 /// How an order was paid, the card masked: `Credit card •••• 8516`.
-func label(_ p: PaymentMethod, _ lang: Lang) -> String { Words(lang).payment(p) }
+func label(_ p: PaymentMethod, _ lang: Language) -> String { Words(lang).payment(p) }
 
-func money(_ m: Money, _ lang: Lang) -> String { Words(lang).money(m) }
+func money(_ m: Money, _ lang: Language) -> String { Words(lang).money(m) }
 
 /// An order number isolated so it reads left to right inside Arabic.
 func orderNumber(_ id: OrderID) -> String { Bidi.isolate(Sanitizer.clean(id)) }

@@ -44,7 +44,7 @@ struct ReturnJSON: Encodable {
   var dropOffBy: Date
   var dropOffOverdue: Bool
 
-  init(_ r: ReturnRecord, now: Date, lang: Lang, timeZone: String = "Asia/Riyadh") {
+  init(_ r: ReturnRecord, now: Date, lang: Language, timeZone: String = "Asia/Riyadh") {
     rma = r.rma
     order = r.orderID
     createdAt = r.timeline.initiatedAt
@@ -79,7 +79,7 @@ struct ReturnJSON: Encodable {
 /// Where the refund of return `r` is at `now`, in the tense of its stage (R14, R15): the same
 /// keys and words as the client's `Labels.refundLine` (issue 13: `show` and `return` say what
 /// the order details say).
-func returnRefundLine(_ r: ReturnRecord, now: Date, lang: Lang, timeZone: String) -> String {
+func returnRefundLine(_ r: ReturnRecord, now: Date, lang: Language, timeZone: String) -> String {
   Words(lang, timeZone: timeZone).returnRefund(r, now: now)
 }
 
@@ -97,17 +97,17 @@ let packingKeys = [
 
 // MARK: - Labels
 
-func label(_ reason: ReturnReason, _ lang: Lang) -> String { Words(lang).returnReason(reason) }
+func label(_ reason: ReturnReason, _ lang: Language) -> String { Words(lang).returnReason(reason) }
 
-func label(_ stage: ReturnStage, _ lang: Lang) -> String { Words(lang).returnStage(stage) }
+func label(_ stage: ReturnStage, _ lang: Language) -> String { Words(lang).returnStage(stage) }
 
 /// Why an item may not be returned, with the last day of its window (R16).
-func label(_ e: ReturnEligibility, _ lang: Lang, timeZone: String) -> String {
+func label(_ e: ReturnEligibility, _ lang: Language, timeZone: String) -> String {
   Words(lang, timeZone: timeZone).returnRefusal(e) ?? ""
 }
 
 /// A category's name, or its code when the table does not know it.
-func categoryLabel(_ code: String, _ lang: Lang) -> String {
+func categoryLabel(_ code: String, _ lang: Language) -> String {
   if code == ReturnPolicyTable.otherCategories { return tr("returns.policy.other", lang) }
   let key = "category.\(code)"
   let text = tr(key, lang)
@@ -210,7 +210,11 @@ struct ReturnItems: ParsableCommand {
     } else if let labelError {
       out.line("talabati: " + Sanitizer.clean(labelError))
     }
-    out.line(tr("returns.label.print", lang, ["rma": Bidi.isolate(record.rma)]))
+    // The command keeps this command line's --store/--now/--lang (it acts on the same store).
+    out.line(
+      tr(
+        "returns.label.print", lang,
+        ["command": Bidi.isolate(global.commandLine(["label", record.rma]))]))
     out.line(
       tr("returns.result.mail", lang, ["email": Bidi.isolate(Sanitizer.clean(account.email))]))
   }
@@ -358,7 +362,7 @@ struct Returns: ParsableCommand {
 }
 
 /// Prints the return-policy table (R16).
-func printPolicy(_ table: ReturnPolicyTable, out: Output, lang: Lang) {
+func printPolicy(_ table: ReturnPolicyTable, out: Output, lang: Language) {
   out.line(tr("returns.policy.title", lang))
   for rule in table.rules {
     let name = categoryLabel(rule.category, lang)

@@ -13,7 +13,7 @@ func openApplyingClosures(_ global: GlobalOptions) throws -> Context {
 
 /// Runs `body`, turning a support refusal into exit 3 with its label (R21, R23, R28, R29),
 /// in `lang` (`Diagnostics.refusalFailure`).
-func refusingWithExit3<T>(_ lang: Lang, _ body: () throws -> T) throws -> T {
+func refusingWithExit3<T>(_ lang: Language, _ body: () throws -> T) throws -> T {
   do {
     return try body()
   } catch let refusal as Refusal {
@@ -22,12 +22,12 @@ func refusingWithExit3<T>(_ lang: Lang, _ body: () throws -> T) throws -> T {
 }
 
 /// `HH:mm` of `date` in `zone`, isolated.
-func clockTime(_ date: Date, zone: String, lang: Lang) -> String {
+func clockTime(_ date: Date, zone: String, lang: Language) -> String {
   Format.date(date, lang: lang, timeZone: zone, style: .time)
 }
 
 /// The day and time of `date` in `zone`, isolated.
-func dayTime(_ date: Date, zone: String, lang: Lang) -> String {
+func dayTime(_ date: Date, zone: String, lang: Language) -> String {
   Bidi.isolate(Format.date(date, lang: lang, timeZone: zone, style: .numericDateTime))
 }
 

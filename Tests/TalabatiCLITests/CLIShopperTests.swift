@@ -56,6 +56,31 @@ import Testing
     #expect(ids(in: second.stdout) == expected, "\(command)\n\(second.stdout)")
   }
 
+  /// Given a closure requested on a store named with `--store` (not the default one), when the
+  /// shopper types the printed "To withdraw:" command as it is, then it withdraws that closure:
+  /// the printed command keeps `--store`, `--now` and `--lang` (it used to drop them and act on
+  /// the default store).
+  @Test func thePrintedWithdrawCommandActsOnTheSameStore() throws {
+    let store = try CLI.demoStore(orders: 5)
+    let close = try CLI.run(
+      [
+        "account", "close", "--reason", "privacy", "--confirm", "--store", store, "--now", CLI.now,
+        "--lang", "en",
+      ])
+    #expect(close.code == 0, "\(close.stderr)")
+    let line = try #require(
+      close.stdout.split(separator: "\n").first { $0.hasPrefix("To withdraw: ") },
+      "no withdraw hint:\n\(close.stdout)")
+    let command = Words.plain(String(line.dropFirst("To withdraw: ".count)))
+    #expect(command.contains("--store"), "\(command)")
+    let home = CLI.tempDir().path  // a default store there would be another store
+    let withdrawn = try runPrinted(command, env: ["HOME": home, "XDG_DATA_HOME": home])
+    #expect(withdrawn.code == 0, "\(command): \(withdrawn.stderr)")
+    let (_, account, _) = try CLI.json(["account"], store: store)
+    let state = ((account as? JSON)?["closure"] as? JSON)?["state"] as? String
+    #expect(state == "withdrawn", "\(String(describing: account))")
+  }
+
   // MARK: - Item 2: refunds by payment kind
 
   /// A store where one order whose items can all be cancelled (store-fulfilled, not yet

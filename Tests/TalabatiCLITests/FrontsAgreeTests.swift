@@ -28,7 +28,7 @@ import Testing
 
   /// What `talabati <args>` prints into a pipe (logical order, no isolates) at the fixture's
   /// instant.
-  func cli(_ args: [String], store: String, _ lang: Lang) throws -> String {
+  func cli(_ args: [String], store: String, _ lang: Language) throws -> String {
     let r = try CLI.run(args + ["--store", store, "--now", CLI.now, "--lang", lang.rawValue])
     #expect(r.code == 0 || r.code == 3, "\(args): \(r.stderr)")
     return Words.plain(r.stdout + r.stderr)
@@ -36,7 +36,7 @@ import Testing
 
   /// The client's screen after `keys`, from a fresh start in `lang`, in logical order (bidi
   /// left to the terminal) and wide and tall enough that no line is wrapped or cut.
-  func client(_ keys: [Key], _ lang: Lang, width: Int = 160) -> String {
+  func client(_ keys: [Key], _ lang: Language, width: Int = 160) -> String {
     var d = TestDriver(
       model: AppModel(
         lang: lang, bidiMode: .terminal, email: Fixtures.account.email, now: Fixtures.now,
@@ -63,8 +63,8 @@ import Testing
   /// `show ORDER` and the client's order details: payment, total, every shipment's status,
   /// carrier, tracking number and expected delivery, every item's title, price, seller, status, cancel answer and what to
   /// do instead.
-  @Test(arguments: Lang.allCases)
-  func showAndTheDetailsSayTheSame(lang: Lang) throws {
+  @Test(arguments: Language.allCases)
+  func showAndTheDetailsSayTheSame(lang: Language) throws {
     let store = try Self.fixtureStore()
     let now = Fixtures.now
     let w = Words(lang)
@@ -101,8 +101,8 @@ import Testing
 
   /// `orders --all` and the client's list at a width that shows every status: the status of
   /// each order, a partly cancelled one with its counts (R10).
-  @Test(arguments: Lang.allCases)
-  func ordersAndTheListSayTheSame(lang: Lang) throws {
+  @Test(arguments: Language.allCases)
+  func ordersAndTheListSayTheSame(lang: Language) throws {
     let store = try Self.fixtureStore()
     let w = Words(lang)
     let cliText = try cli(["orders"], store: store, lang)
@@ -120,8 +120,8 @@ import Testing
 
   /// `cancel` and the client's result screen for the same items: the refund breakdown line by
   /// line (shipping included when none of it comes back) and where it goes.
-  @Test(arguments: Lang.allCases)
-  func cancelAndTheResultSayTheSame(lang: Lang) throws {
+  @Test(arguments: Language.allCases)
+  func cancelAndTheResultSayTheSame(lang: Language) throws {
     let w = Words(lang)
     // The book of the fresh order: its shipment keeps the headphones, so no shipping comes
     // back; the Kindle of the preparing order: its shipment ends cancelled, shipping comes back.
@@ -174,8 +174,8 @@ import Testing
 
   /// `returns` and the client's return status after `return`: each return's stage, items,
   /// amount and where its refund goes (R14, R15).
-  @Test(arguments: Lang.allCases)
-  func returnsAndTheReturnStatusSayTheSame(lang: Lang) throws {
+  @Test(arguments: Language.allCases)
+  func returnsAndTheReturnStatusSayTheSame(lang: Language) throws {
     let store = try Self.fixtureStore()
     let order = Fixtures.partlyCancelled
     _ = try cli(["return", order.id, "--items", "311", "--reason", "damaged"], store: store, lang)

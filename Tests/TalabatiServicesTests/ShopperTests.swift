@@ -162,10 +162,10 @@ struct ShopperTests {
     #expect(try tui.returns(now: now) == cli.returns(limit: 100))
 
     let clientAnswer = perform(.cancel(.wholeOrder, order: o.id, reason: .other), on: tui, now: now)
-    #expect(throws: CancelError.self) { try cli.cancel(.wholeOrder, in: o.id, reason: .other) }
+    #expect(throws: Refusal.self) { try cli.cancel(.wholeOrder, in: o.id, reason: .other) }
     do {
       _ = try cli.cancel(.wholeOrder, in: o.id, reason: .other)
-    } catch let refusal as CancelError {
+    } catch Refusal.cancel(let refusal) {
       #expect(clientAnswer == .cancelRefused(refusal))
     }
   }
@@ -213,7 +213,7 @@ struct ShopperTests {
       ShopperError.notFound(what: "order X").description
         == StoreError.notFound(what: "order X").description)
     _ = try cli.archive(o.id)
-    #expect(throws: ArchiveError.alreadyArchived) { try cli.archive(o.id) }
+    #expect(throws: Refusal.archive(.alreadyArchived)) { try cli.archive(o.id) }
     #expect(throws: ShopperError.noAccount) {
       try Shopper(db: AppDatabase.inMemory(), account: nil, actor: "cli").list(.orders, limit: 5)
     }

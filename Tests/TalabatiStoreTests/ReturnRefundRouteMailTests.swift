@@ -32,7 +32,7 @@ struct ReturnRefundRouteMailTests {
   /// account balance with the client's words, and never promises the money to the courier.
   @Test(arguments: [Language.ar, .en])
   func aCashOnDeliveryReturnIsCreditedToTheAccountBalance(language: Language) throws {
-    let lang: Lang = language == .ar ? .ar : .en
+    let lang: Language = language == .ar ? .ar : .en
     let mail = try returnMail(paidWith: .cashOnDelivery, language: language)
     #expect(mail.contains(tr("refund.route.account-balance", lang)), "\(mail)")
     #expect(!mail.contains(language == .ar ? "الدفع عند الاستلام" : "cash on delivery"), "\(mail)")

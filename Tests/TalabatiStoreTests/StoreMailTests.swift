@@ -128,7 +128,7 @@ struct StoreMailTests {
   /// with the words the client and the CLI print (the string table's).
   @Test(arguments: [Language.ar, .en])
   func mailUsesTheStringTablesWords(language: Language) throws {
-    let lang: Lang = language == .ar ? .ar : .en
+    let lang: Language = language == .ar ? .ar : .en
     for reason in CancelReason.allCases {
       #expect(
         MessageTemplates.reasonLabel(reason, language: language)
@@ -213,7 +213,7 @@ struct StoreMailTests {
   @Test(arguments: ["SAR", "USD", "KWD", "JPY", "EUR", "AED", "CHF", "sar", "X!"])
   func mailMoneyIsTheScreensMoney(currency: String) {
     for minor: Int64 in [0, 5, 1_234, 123_450, -250, 100_000_000] {
-      for (language, lang) in [(Language.ar, Lang.ar), (.en, .en)] {
+      for (language, lang) in [(Language.ar, Language.ar), (.en, .en)] {
         let screen = String(
           String.UnicodeScalarView(
             Format.money(minor: minor, currency: currency, lang: lang).unicodeScalars.filter {

@@ -208,7 +208,7 @@ import Testing
     for _ in 0..<(2000 * Self.scale) {
       let key =
         Bool.random(using: &rng) ? (keys.randomElement(using: &rng) ?? "") : Self.randomText(&rng)
-      let lang: Lang = Bool.random(using: &rng) ? .ar : .en
+      let lang: Language = Bool.random(using: &rng) ? .ar : .en
       var args: [String: String] = [:]
       for _ in 0..<Int.random(in: 0...4, using: &rng) {
         let value = Bool.random(using: &rng) ? "{order}{{x}}" : Self.randomText(&rng)

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import TalabatiText
+import TalabatiDomain
 
 @Suite("Arabic keyboard, search folding, bidi modes")
 struct KeyboardSearchModeTests {
@@ -66,9 +67,9 @@ struct KeyboardSearchModeTests {
     #expect(BidiMode.bdsmImplicit == "\u{1B}[8h")
   }
 
-  @Test("Lang direction")
+  @Test("Language direction")
   func lang() {
-    #expect(Lang.ar.direction == .rtl)
-    #expect(Lang.en.direction == .ltr)
+    #expect(Language.ar.direction == .rtl)
+    #expect(Language.en.direction == .ltr)
   }
 }

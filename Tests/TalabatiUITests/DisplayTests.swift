@@ -78,7 +78,7 @@ struct DisplayDriver {
   let orders: InMemoryOrderService
   let returns: FakeReturnsService
 
-  init(lang: Lang, width: Int = 80, height: Int = 24, orders list: [Order] = DisplayFixtures.orders)
+  init(lang: Language, width: Int = 80, height: Int = 24, orders list: [Order] = DisplayFixtures.orders)
   {
     model = Fixtures.model(lang: lang, width: width, height: height)
     orders = InMemoryOrderService(orders: list, account: Fixtures.account)
@@ -241,7 +241,7 @@ enum DisplayFlows {
     ]
   }
 
-  static func driver(_ flow: Flow, lang: Lang, width: Int, height: Int) -> DisplayDriver {
+  static func driver(_ flow: Flow, lang: Language, width: Int, height: Int) -> DisplayDriver {
     var d = DisplayDriver(lang: lang, width: width, height: height)
     flow.steps(&d)
     return d
@@ -312,7 +312,7 @@ func amountTokens(inText text: String) -> [String] {
       Gen.int(in: 0...(DisplayFlows.flows.count - 1)), Gen.bool
     ) { width, index, arabic in
       let flow = DisplayFlows.flows[index]
-      let lang: Lang = arabic ? .ar : .en
+      let lang: Language = arabic ? .ar : .en
       for height in [12, 24] {
         let d = DisplayFlows.driver(flow, lang: lang, width: width, height: height)
         var stored: Set<String> = []
@@ -349,7 +349,7 @@ func amountTokens(inText text: String) -> [String] {
   @Test(arguments: [(80, 24), (40, 12)])
   func explanationsAreNeverCut(size: (Int, Int)) {
     let (w, h) = size
-    for lang in Lang.allCases {
+    for lang in Language.allCases {
       for flow in DisplayFlows.flows where flow.name != "list" {
         var d = DisplayFlows.driver(flow, lang: lang, width: w, height: h)
         // Scroll through the whole body where the screen scrolls.
@@ -419,7 +419,7 @@ func amountTokens(inText text: String) -> [String] {
   }
 
   /// `logical` as an Arabic screen shows it (shaped, in visual order).
-  func shown(_ logical: String, _ lang: Lang) -> String {
+  func shown(_ logical: String, _ lang: Language) -> String {
     Bidi.visual(logical, base: lang.direction).text
   }
 
@@ -450,8 +450,8 @@ func amountTokens(inText text: String) -> [String] {
 
   // MARK: Item 5: a search result shows the item that matched
 
-  @Test(arguments: Lang.allCases)
-  func searchResultsShowTheItemThatMatched(lang: Lang) {
+  @Test(arguments: Language.allCases)
+  func searchResultsShowTheItemThatMatched(lang: Language) {
     var d = DisplayDriver(lang: lang, width: 120, height: 24)
     d.send(.list(.startSearch))
     for ch in "longhi" { d.send(.list(.searchTyped(ch))) }
@@ -466,7 +466,7 @@ func amountTokens(inText text: String) -> [String] {
 
   @Test(arguments: [40, 60, 80, 99])
   func aPartlyCancelledOrderSaysSoAtAnyWidth(width: Int) {
-    for lang in Lang.allCases {
+    for lang in Language.allCases {
       var d = DisplayDriver(lang: lang, width: width, height: 24)
       d.send(.list(.nextView))  // Cancelled orders
       #expect(d.model.list.view == .cancelled)
@@ -478,7 +478,7 @@ func amountTokens(inText text: String) -> [String] {
   // MARK: Item 8: the details show a return in progress and a delay; tracking a cancel
 
   @Test func detailsShowAReturnInProgress() {
-    for lang in Lang.allCases {
+    for lang in Language.allCases {
       var d = DisplayDriver(lang: lang, width: 120, height: 40)
       DisplayFlows.returnSteps(&d)
       d.press(.enter)
@@ -492,7 +492,7 @@ func amountTokens(inText text: String) -> [String] {
   }
 
   @Test func detailsShowTheDelayTrackingShows() {
-    for lang in Lang.allCases {
+    for lang in Language.allCases {
       var d = DisplayDriver(
         lang: lang, width: 80, height: 24, orders: DisplayFixtures.orders + [ReturnsDriver.late])
       d.open(ReturnsDriver.late.id)
@@ -537,7 +537,7 @@ func amountTokens(inText text: String) -> [String] {
   }
 
   @Test func theSellerCountdownIsADuration() {
-    for lang in Lang.allCases {
+    for lang in Language.allCases {
       var d = DisplayDriver(lang: lang, width: 120, height: 40)
       d.open(DisplayFixtures.fryer.id)
       let text = joined(d)
@@ -581,8 +581,8 @@ func amountTokens(inText text: String) -> [String] {
   }
 
   /// The Arabic list's amounts end in the same column, like the English ones.
-  @Test(arguments: Lang.allCases)
-  func listAmountsAreRightAligned(lang: Lang) {
+  @Test(arguments: Language.allCases)
+  func listAmountsAreRightAligned(lang: Language) {
     let d = DisplayDriver(lang: lang, width: 80, height: 24)
     var ends: Set<Int> = []
     for row in rows(d, 80, 24) {
@@ -614,7 +614,7 @@ extension DisplayTests {
   /// At 40×12 the confirmation still shows the refund's total, where it goes and the key that
   /// confirms; the result shows the total (the breakdown gives way, never the total).
   @Test func theRefundTotalShowsOnASmallScreen() {
-    for lang in Lang.allCases {
+    for lang in Language.allCases {
       for name in ["confirm", "result"] {
         let flow = DisplayFlows.flows.first { $0.name == name }!
         let d = DisplayFlows.driver(flow, lang: lang, width: 40, height: 12)

@@ -41,7 +41,7 @@ import Testing
   }
 
   @Test func helpListsTheKeysThatActFromTheSameTable() {
-    for lang in Lang.allCases {
+    for lang in Language.allCases {
       for route in Route.allCases where route != .help {
         var m = Fixtures.model(lang: lang, width: 120, height: 60)
         m.stack = route == .list ? [.list] : [.list, route]

@@ -51,7 +51,7 @@ struct KeysDriver {
   let returns: FakeReturnsService
   let support: FakeSupportService
 
-  init(lang: Lang = .en, width: Int = 160, height: Int = 50, callbacks: [CallbackRequest] = []) {
+  init(lang: Language = .en, width: Int = 160, height: Int = 50, callbacks: [CallbackRequest] = []) {
     model = Fixtures.model(lang: lang, width: width, height: height)
     model.accountName = Fixtures.account.name
     orders = InMemoryOrderService(
@@ -181,7 +181,7 @@ func keyResponds(_ key: Key, in d: KeysDriver) -> Bool {
 // MARK: - States of every screen
 
 /// Named states covering every screen, in both of its situations where the keys differ.
-func everyScreenState(lang: Lang = .en) -> [(String, KeysDriver)] {
+func everyScreenState(lang: Language = .en) -> [(String, KeysDriver)] {
   var out: [(String, KeysDriver)] = []
   let base = KeysDriver(lang: lang)
   out.append(("list: Your Orders", base))
@@ -330,7 +330,7 @@ func everyScreenState(lang: Lang = .en) -> [(String, KeysDriver)] {
   }
 
   @Test func hintsAreWholeOrAbsentAtEverySize() {
-    for lang in Lang.allCases {
+    for lang in Language.allCases {
       for (name, d) in everyScreenState(lang: lang) {
         for (w, h) in [(40, 12), (80, 24)] {
           var m = d.model
@@ -495,7 +495,7 @@ func everyScreenState(lang: Lang = .en) -> [(String, KeysDriver)] {
       "flash.openOrderFirst", "flash.nothingToCancel", "flash.cannotTick",
       "flash.nothingDelivered", "flash.nothingHere", "flash.archiveFromDetails",
     ]
-    for lang in Lang.allCases {
+    for lang in Language.allCases {
       for key in keys {
         let text = tr(key, lang, ["key": Bidi.isolate("c")])
         #expect(TextWidth.columns(text) <= 40, "\(key) \(lang): \(text)")

@@ -12,7 +12,7 @@ import Testing
 @Suite struct RefundLinesTests {
   /// The logical lines of the confirmation and of the result, for the fresh fixture order paid
   /// with `payment`, everything ticked.
-  func screens(_ payment: PaymentMethod, _ lang: Lang) -> (confirm: [String], result: [String]) {
+  func screens(_ payment: PaymentMethod, _ lang: Language) -> (confirm: [String], result: [String]) {
     var order = Fixtures.fresh
     order.paymentMethod = payment
     var d = TestDriver(
@@ -39,8 +39,8 @@ import Testing
         s.unicodeScalars.filter { !(0x2066...0x2069).contains($0.value) && $0.value != 0x200E }))
   }
 
-  @Test(arguments: PaymentKind.allCases, Lang.allCases)
-  func confirmationAndResultSayWhereTheMoneyGoes(kind: PaymentKind, lang: Lang) throws {
+  @Test(arguments: PaymentKind.allCases, Language.allCases)
+  func confirmationAndResultSayWhereTheMoneyGoes(kind: PaymentKind, lang: Language) throws {
     let last4 = kind == .card || kind == .mada ? "8516" : ""
     let (confirm, result) = screens(PaymentMethod(kind: kind, last4: last4), lang)
     let en = lang == .en

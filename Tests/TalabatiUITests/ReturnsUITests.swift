@@ -101,7 +101,7 @@ struct ReturnsDriver {
         ])
     ])
 
-  init(lang: Lang = .ar, width: Int = 80, height: Int = 24) {
+  init(lang: Language = .ar, width: Int = 80, height: Int = 24) {
     model = Fixtures.model(lang: lang, width: width, height: height)
     orders = InMemoryOrderService(
       orders: Fixtures.orders + [Self.delivered, Self.late], account: Fixtures.account)
@@ -148,7 +148,7 @@ struct ReturnsDriver {
 // MARK: - State tests
 
 @Suite struct ReturnsStateTests {
-  func opened(_ id: OrderID = ReturnsDriver.delivered.id, lang: Lang = .ar) -> ReturnsDriver {
+  func opened(_ id: OrderID = ReturnsDriver.delivered.id, lang: Language = .ar) -> ReturnsDriver {
     var d = ReturnsDriver(lang: lang)
     d.start()
     d.open(id)
@@ -288,7 +288,7 @@ struct ReturnsDriver {
     _ name: String, order: OrderID = ReturnsDriver.delivered.id, _ keys: [Key],
     testName: String = #function
   ) {
-    for lang in Lang.allCases {
+    for lang in Language.allCases {
       var d = ReturnsDriver(lang: lang)
       d.start()
       d.open(order)

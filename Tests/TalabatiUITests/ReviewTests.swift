@@ -58,7 +58,7 @@ import Testing
           d.send(.list(.submitSearch))
         }
       ))
-    for lang in Lang.allCases {
+    for lang in Language.allCases {
       for height in [12, 24] {
         for flow in flows {
           let d = DisplayFlows.driver(flow, lang: lang, width: width, height: height)
@@ -76,7 +76,7 @@ import Testing
   /// explains it, so it wraps; scrolled through, every entry of every screen's help is whole.
   @Test(arguments: [40, 80])
   func helpExplainsEveryKeyWhole(width: Int) {
-    for lang in Lang.allCases {
+    for lang in Language.allCases {
       for flow in DisplayFlows.flows {
         var d = DisplayFlows.driver(flow, lang: lang, width: width, height: 12)
         if d.model.route == .help { continue }
@@ -118,7 +118,7 @@ import Testing
   /// balance.
   @Test(arguments: [PaymentKind.cashOnDelivery, .giftCard])
   func aReturnSaysWhereItsRefundReallyGoes(kind: PaymentKind) {
-    for lang in Lang.allCases {
+    for lang in Language.allCases {
       var d = DisplayDriver(lang: lang, width: 120, height: 40, orders: orders(paidWith: kind))
       let key =
         kind == .cashOnDelivery ? "refund.route.account-balance" : "refund.route.gift-card-balance"
@@ -148,7 +148,7 @@ import Testing
   /// The result of cancelling an unpaid cash-on-delivery order said "A confirmation with the
   /// details and the refund was sent": there is no refund. The e-mail line says what is sent.
   @Test func anUnpaidCancelResultPromisesNoRefundByMail() {
-    for lang in Lang.allCases {
+    for lang in Language.allCases {
       let orders = DisplayFixtures.orders.map { o -> Order in
         guard o.id == DisplayFixtures.fryer.id else { return o }
         var cod = o
@@ -176,7 +176,7 @@ import Testing
   /// `r return`, which opened a list saying nothing can be returned (issue 12's class: a
   /// hint for a key that does nothing).
   @Test func returnIsNotOfferedWhenEverythingIsAlreadyReturned() {
-    for lang in Lang.allCases {
+    for lang in Language.allCases {
       var d = DisplayDriver(lang: lang, width: 120, height: 40)
       DisplayFlows.returnSteps(&d)
       d.press(.enter)
@@ -196,8 +196,8 @@ import Testing
   /// `x` asked "Cancel the call-back …?" while the status line still offered `b call me`
   /// and `f fraud`: nothing said that Enter answers yes. The line names Enter and Esc, and
   /// each does what it says.
-  @Test(arguments: Lang.allCases)
-  func theCallbackQuestionNamesItsAnswers(lang: Lang) {
+  @Test(arguments: Language.allCases)
+  func theCallbackQuestionNamesItsAnswers(lang: Language) {
     for size in [(80, 24), (40, 12)] {
       var model = Fixtures.model(lang: lang)
       model.accountName = Fixtures.account.name

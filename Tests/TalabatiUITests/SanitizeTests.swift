@@ -11,7 +11,7 @@ import Testing
     var hostile = Fixtures.fresh
     hostile.shipments[0].items[0].title = "Evil\u{1B}[31mRED\u{202E}txet\u{7}\u{0}\u{9B}2J"
     hostile.shipments[0].items[0].seller.name = "Seller\u{1B}]0;pwned\u{7}\u{2066}x"
-    for lang in Lang.allCases {
+    for lang in Language.allCases {
       var d = TestDriver(
         model: Fixtures.model(lang: lang, width: 160, height: 40),
         service: InMemoryOrderService(orders: [hostile], account: Fixtures.account))

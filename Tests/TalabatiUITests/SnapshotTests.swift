@@ -12,7 +12,7 @@ import Testing
   static let sizes = [(80, 24), (120, 40), (40, 12)]
 
   /// The driver after `steps`, from a fresh start in `lang`.
-  func after(_ lang: Lang, _ steps: [Action]) -> TestDriver {
+  func after(_ lang: Language, _ steps: [Action]) -> TestDriver {
     var d = TestDriver(
       model: Fixtures.model(lang: lang),
       service: InMemoryOrderService(orders: Fixtures.orders, account: Fixtures.account))
@@ -22,7 +22,7 @@ import Testing
   }
 
   func snap(_ name: String, _ steps: [Action], testName: String = #function) {
-    for lang in Lang.allCases {
+    for lang in Language.allCases {
       let d = after(lang, steps)
       for (w, h) in Self.sizes {
         assertScreen(
@@ -104,7 +104,7 @@ import Testing
   }
 
   @Test func tooSmall() {
-    for lang in Lang.allCases {
+    for lang in Language.allCases {
       let d = after(lang, [])
       for (w, h) in [(39, 12), (80, 11), (10, 3)] {
         assertScreen(view(d.model, width: w, height: h), named: "small-\(lang.rawValue)-\(w)x\(h)")

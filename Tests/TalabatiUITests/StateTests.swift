@@ -8,7 +8,7 @@ import Testing
 
 /// TCA-style state tests: after each action, the exact change to the model and the effects.
 @Suite struct StateTests {
-  func started(_ orders: [Order] = Fixtures.orders, lang: Lang = .ar) -> TestDriver {
+  func started(_ orders: [Order] = Fixtures.orders, lang: Language = .ar) -> TestDriver {
     var d = TestDriver(
       model: Fixtures.model(lang: lang),
       service: InMemoryOrderService(orders: orders, account: Fixtures.account))
@@ -306,7 +306,7 @@ import Testing
 /// Issue 6: an order imported from Amazon shows the refunds Amazon already paid, under its
 /// total, in both languages; other orders never ask for them.
 @Suite struct ImportedRefundDetailTests {
-  func driver(lang: Lang) -> (TestDriver, Order) {
+  func driver(lang: Language) -> (TestDriver, Order) {
     var imported = Fixtures.preparing
     imported.imported = true
     let service = InMemoryOrderService(
@@ -320,8 +320,8 @@ import Testing
     return (d, imported)
   }
 
-  @Test(arguments: [Lang.en, Lang.ar])
-  func theRefundShowsUnderTheTotal(lang: Lang) throws {
+  @Test(arguments: [Language.en, Language.ar])
+  func theRefundShowsUnderTheTotal(lang: Language) throws {
     var (d, imported) = driver(lang: lang)
     let row = try #require(d.model.list.rows.firstIndex { $0.id == imported.id })
     for _ in 0..<row { d.send(.moveDown) }

@@ -8,7 +8,7 @@ import Testing
 
 @Suite struct StringTableTests {
   func defined(_ key: String) -> Bool {
-    Lang.allCases.allSatisfy { tr(key, $0) != key && !tr(key, $0).isEmpty }
+    Language.allCases.allSatisfy { tr(key, $0) != key && !tr(key, $0).isEmpty }
   }
 
   @Test func everyDomainCaseHasALabelInBothLanguages() {

@@ -13,7 +13,7 @@ import Testing
   let now = Fixtures.now
 
   /// A driver on the order list in `lang`, the account's name known.
-  func driver(_ lang: Lang = .ar) -> TestDriver {
+  func driver(_ lang: Language = .ar) -> TestDriver {
     var model = Fixtures.model(lang: lang)
     model.accountName = Fixtures.account.name
     var d = TestDriver(
@@ -166,7 +166,7 @@ import Testing
   // MARK: Snapshots
 
   func snap(_ name: String, testName: String = #function, _ steps: (inout TestDriver) -> Void) {
-    for lang in Lang.allCases {
+    for lang in Language.allCases {
       var d = driver(lang)
       steps(&d)
       for (w, h) in Self.sizes {

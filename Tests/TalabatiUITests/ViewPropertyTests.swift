@@ -37,7 +37,7 @@ struct SplitMix: RandomNumberGenerator {
       [.list(.nextView), .list(.nextView)],
     ]
     var out: [AppModel] = []
-    for lang in Lang.allCases {
+    for lang in Language.allCases {
       for flow in flows {
         var d = TestDriver(
           model: Fixtures.model(lang: lang),

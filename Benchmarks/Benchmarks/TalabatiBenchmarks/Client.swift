@@ -27,7 +27,7 @@ final class Client {
   private(set) var lastFailure: String?
 
   /// Opens the store at `path` and loads the first page, as the client does at start-up.
-  init(store path: String, width: Int = 80, height: Int = 24, lang: Lang = .en) throws {
+  init(store path: String, width: Int = 80, height: Int = 24, lang: Language = .en) throws {
     let db = try AppDatabase.openFile(at: path)
     guard let account = try db.defaultAccount() else {
       throw FixtureError("\(path) holds no account")

@@ -103,7 +103,7 @@ extension StringTable {
     "returns.label.address": .init(ar: "عنوان الإرجاع:", en: "Return address:"),
     "returns.label.saved": .init(ar: "حُفظ الملصق للطباعة في {path}", en: "Label saved to {path}"),
     "returns.label.print": .init(
-      ar: "للطباعة: talabati label {rma}", en: "To print: talabati label {rma}"),
+      ar: "للطباعة: {command}", en: "To print: {command}"),
     "returns.status.title": .init(ar: "حالة الإرجاع", en: "Return status"),
     "returns.status.empty": .init(ar: "لا توجد مرتجعات", en: "No returns yet"),
     "returns.status.row": .init(

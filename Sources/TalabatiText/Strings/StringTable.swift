@@ -1,3 +1,4 @@
+import TalabatiDomain
 // MARK: - The string table
 
 /// Every user-visible label, in Arabic and English.
@@ -22,7 +23,7 @@ public enum StringTable {
     }
 
     /// The text in `lang`.
-    public func text(_ lang: Lang) -> String {
+    public func text(_ lang: Language) -> String {
       switch lang {
       case .ar: ar
       case .en: en
@@ -102,7 +103,7 @@ public enum StringTable {
 /// The label `key` in `lang`, with `{name}` placeholders replaced by `args` (inserted as they
 /// are: callers sanitise untrusted values and isolate numbers with `Bidi.isolate`). A missing key
 /// returns the key itself, so a forgotten label shows up on screen instead of crashing.
-public func tr(_ key: String, _ lang: Lang, _ args: [String: String] = [:]) -> String {
+public func tr(_ key: String, _ lang: Language, _ args: [String: String] = [:]) -> String {
   guard let entry = StringTable.entries[key] else { return key }
   return StringTable.fill(entry.text(lang), args)
 }

@@ -89,8 +89,7 @@ extension StringTable {
         "Your account closure is requested. Its data is erased on {date} unless you withdraw first."
     ),
     "closure.withdrawHow": .init(
-      ar: "للتراجع: \u{2066}talabati account withdraw-closure\u{2069}",
-      en: "To withdraw: talabati account withdraw-closure"),
+      ar: "للتراجع: {command}", en: "To withdraw: {command}"),
     "closure.withdrawn": .init(
       ar: "تم التراجع عن إغلاق الحساب. لن يُحذف شيء.",
       en: "The account closure was withdrawn. Nothing will be erased."),

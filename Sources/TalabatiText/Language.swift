@@ -1,10 +1,10 @@
+import TalabatiDomain
+
 // MARK: - Language and direction
 
-/// A user-interface language. The text layer has its own (it cannot import the Domain module);
-/// the UI maps the account's `Language` to it by raw value.
-public enum Lang: String, Sendable, CaseIterable, Hashable {
-  case ar, en
-
+/// The account's language (the domain's `Language`) is the one language type of every layer:
+/// the text layer adds its paragraph direction.
+extension Language {
   /// The base direction of paragraphs written in this language.
   public var direction: Direction {
     switch self {
