@@ -11,6 +11,8 @@ Figures, per store size (10k, 100k, 1M orders by default):
   first frame     process start (just before fork) -> the newest order number is on the screen,
                   highlighted (runs fresh processes; medians and p99 over --runs)
   sqlite3 floor   the sqlite3 CLI answering the same first page (both queries), spawn to exit
+  newest-30       the sqlite3 CLI answering a plain newest-30 page of the orders table (issue 12's
+                  reference for goal 2: first frame within 4x of it), spawn to exit
   pty floor       `stty raw -echo; cat` echoing one byte through the same kind of pty
   move (j)        key written -> the status counter reads n+1/... and the highlighted row holds
                   the (n+1)-th newest order (expected ids come from sqlite3, not from the app)
@@ -27,6 +29,10 @@ Needs Debian's python3-pyte (use /usr/bin/python3) and the sqlite3 CLI. Reproduc
     /usr/bin/python3 scripts/bench-tui.py --bin .build-bench/release/talabati
 
 Stores are created once with `talabati demo` in --store-dir and reused (1M takes minutes).
+
+To compare two builds, `--base OTHER_BINARY` starts the other binary's first frames interleaved
+with this one's (run i of each, then the two sqlite3 references, then run i+1), so the machine's
+drift lands on both; `--first-frame-only` skips the key session.
 """
 
 import argparse
@@ -212,6 +218,13 @@ def cpu_ms(pid):
   return total / 1e6
 
 
+def minor_faults(pid):
+  """Minor page faults of the process so far (/proc/PID/stat, field 10): pages of the binary,
+  its data and the heap touched for the first time."""
+  with open(f"/proc/{pid}/stat") as f:
+    return int(f.read().rsplit(")", 1)[1].split()[7])
+
+
 def rss(pid):
   """(VmRSS, VmHWM) in MB of a running process."""
   out = {}
@@ -271,6 +284,13 @@ WHERE s.orderId IN (SELECT o.id FROM "order" o WHERE o.accountId = {ACCOUNT}
 """
 
 
+# Issue 12's reference for the first frame: a plain newest-30 page of the orders table. `seq` is
+# the table's rowid, assigned in placing order (the app's own order, Reads.swift); an ORDER BY on
+# the `placedAt` column itself has no index and would sort the whole table.
+NEWEST_30_SQL = """SELECT id, placedAt, totalMinor, currency, itemCount, firstTitle FROM "order"
+ORDER BY seq DESC LIMIT 30;"""
+
+
 def newest_ids(store, n):
   return sqlite(store, f'SELECT id FROM "order" WHERE accountId = {ACCOUNT} AND archived = 0 '
                        f"ORDER BY seq DESC LIMIT {n}")
@@ -307,19 +327,23 @@ def summary(xs):
           "p99": percentile(xs, 99), "max": max(xs) if xs else float("nan")}
 
 
+LANG = "en"  # --lang: the labels' language (the session's checks are written for English)
+
+
 def client_env(store):
   # Started as a shopper starts it: no SWIFT_BACKTRACE (issue 12, goal 1); the binary itself
   # keeps a crash from showing a backtrace (Talabati.swift).
   env = {k: v for k, v in os.environ.items()
          if k not in ("LINES", "COLUMNS", "NO_COLOR", "SWIFT_BACKTRACE")}
-  env.update(TALABATI_STORE=store, TALABATI_NOW=NOW, TALABATI_LANG="en",
+  env.update(TALABATI_STORE=store, TALABATI_NOW=NOW, TALABATI_LANG=LANG,
              TERM="xterm-256color")
   env.setdefault("LANG", "C.UTF-8")
   return env
 
 
 def first_frame(binary, store, newest):
-  """One fresh process: (ms to the first frame, bytes of that frame, rss, hwm, cpu ms)."""
+  """One fresh process: (ms to the first frame, bytes of that frame, rss, hwm, cpu ms,
+  minor faults)."""
   proc, master, t0 = spawn([binary], client_env(store))
   emu = Emulator()
   try:
@@ -330,19 +354,17 @@ def first_frame(binary, store, newest):
       screen = "\n".join(emu.line(r) for r in range(ROWS))
       raise RuntimeError(f"the newest order {newest} never appeared; the screen:\n{screen}")
     mem = rss(proc.pid)
-    return got[0] * 1000, got[1], mem[0], mem[1], cpu_ms(proc.pid)
+    return got[0] * 1000, got[1], mem[0], mem[1], cpu_ms(proc.pid), minor_faults(proc.pid)
   finally:
     stop(proc, master)
 
 
-def floor_sqlite(store, runs):
-  xs = []
-  for _ in range(runs):
-    t = time.perf_counter()
-    subprocess.run(["sqlite3", "-readonly", "-batch", store, FIRST_PAGE_SQL],
-                   stdout=subprocess.PIPE, check=True)
-    xs.append((time.perf_counter() - t) * 1000)
-  return summary(xs)
+def sqlite_ms(store, sql):
+  """ms from spawning `sqlite3 -readonly` on `sql` to its exit."""
+  t = time.perf_counter()
+  subprocess.run(["sqlite3", "-readonly", "-batch", store, sql], stdout=subprocess.PIPE,
+                 check=True)
+  return (time.perf_counter() - t) * 1000
 
 
 class Echo:
@@ -471,9 +493,37 @@ def label(n):
   return f"{n // 1_000_000}M" if n % 1_000_000 == 0 else f"{n // 1000}k"
 
 
+def first_frames(binaries, store, newest, runs):
+  """`runs` first frames of each binary (after one warm-up each), interleaved with the two
+  sqlite3 references: {binary: [frame]}, [floor ms], [newest-30 ms]."""
+  frames = {b: [] for b in binaries}
+  floor, newest30 = [], []
+  for i in range(runs + 1):
+    for b in binaries:
+      f = first_frame(b, store, newest)
+      if i > 0:
+        frames[b].append(f)
+    if i > 0:
+      floor.append(sqlite_ms(store, FIRST_PAGE_SQL))
+      newest30.append(sqlite_ms(store, NEWEST_30_SQL))
+  return frames, floor, newest30
+
+
+def frame_figures(frames):
+  return {
+    "first_frame": summary([f[0] for f in frames]),
+    "first_frame_bytes": statistics.median(f[1] for f in frames),
+    "rss_first_frame": statistics.median(f[2] for f in frames),
+    "first_frame_cpu": summary([f[4] for f in frames]),
+    "first_frame_faults": statistics.median(f[5] for f in frames),
+  }
+
+
 def measure(binary, store, orders, a):
   ids = newest_ids(store, a.moves + a.pages * BODY_ROWS + 2)
-  frames = [first_frame(binary, store, ids[0]) for _ in range(a.runs + 1)][1:]  # 1 warm-up
+  binaries = [binary] + ([a.base] if a.base else [])
+  all_frames, floor, newest30 = first_frames(binaries, store, ids[0], a.runs)
+  frames = all_frames[binary]
   result = {
     "orders": orders,
     "store_mb": sum(os.path.getsize(store + s) for s in ("", "-wal")
@@ -482,8 +532,14 @@ def measure(binary, store, orders, a):
     "first_frame_bytes": statistics.median(f[1] for f in frames),
     "rss_first_frame": statistics.median(f[2] for f in frames),
     "first_frame_cpu": summary([f[4] for f in frames]),
-    "sqlite": floor_sqlite(store, a.runs),
+    "first_frame_faults": statistics.median(f[5] for f in frames),
+    "sqlite": summary(floor),
+    "newest30": summary(newest30),
   }
+  if a.base:
+    result["base"] = frame_figures(all_frames[a.base])
+  if a.first_frame_only:
+    return result
   s = session(binary, store, ids, a.moves, a.pages, QUERIES[:a.searches])
   for k in ("move", "page", "search", "typing"):
     result[k] = summary(s[k])
@@ -515,6 +571,37 @@ def loadavg():
     return " ".join(f.read().split()[:3])
 
 
+def report_first_frames(results, a, binary, load_before):
+  """The first-frame comparison: each binary beside the sqlite3 references of the same run."""
+  ms = lambda s: f"{s['median']:.2f} / {s['p99']:.2f}"
+  print(f"\nMachine: {machine()}; load average {load_before} before, {loadavg()} after"
+        + ("; harness and client under SCHED_FIFO (--realtime)" if a.realtime else ""))
+  print(f"{a.runs} fresh processes per binary (after 1 warm-up each), interleaved with the "
+        "sqlite3 references. Times in ms, median / p99; CPU = the client's own CPU time.\n")
+  bins = [("this", binary, None)] + ([("base", a.base, "base")] if a.base else [])
+  cols = [label(r["orders"]) for r in results]
+  print("| figure | " + " | ".join(cols) + " |")
+  print("|---|" + "---|" * len(cols))
+  for name, path, key in bins:
+    pick = (lambda r: r) if key is None else (lambda r: r[key])
+    print(f"| {name} ({path}): first frame, wall | "
+          + " | ".join(ms(pick(r)["first_frame"]) for r in results) + " |")
+    print(f"| {name}: first frame, client CPU | "
+          + " | ".join(ms(pick(r)["first_frame_cpu"]) for r in results) + " |")
+    print(f"| {name}: first frame ÷ sqlite3 newest-30 (medians) | "
+          + " | ".join(f"{pick(r)['first_frame']['median'] / r['newest30']['median']:.1f}×"
+                       for r in results) + " |")
+    print(f"| {name}: VmRSS after the first frame (MB, median) | "
+          + " | ".join(f"{pick(r)['rss_first_frame']:.1f}" for r in results) + " |")
+    print(f"| {name}: minor page faults to the first frame (median) | "
+          + " | ".join(f"{pick(r)['first_frame_faults']:.0f}" for r in results) + " |")
+  print("| sqlite3 CLI, newest-30 page (issue 12's reference) | "
+        + " | ".join(ms(r["newest30"]) for r in results) + " |")
+  print("| sqlite3 CLI, the app's two first-page queries (floor) | "
+        + " | ".join(ms(r["sqlite"]) for r in results) + " |")
+  print(f"\nReproduce: `/usr/bin/python3 scripts/bench-tui.py {' '.join(sys.argv[1:])}`")
+
+
 def report(results, a, binary, load_before):
   ms = lambda s: f"{s['median']:.2f} / {s['p99']:.2f}"
   size = lambda s: f"{s['median']:.0f} / {s['max']:.0f}"
@@ -535,6 +622,10 @@ def report(results, a, binary, load_before):
     ("first frame: client CPU", lambda r: ms(r["first_frame_cpu"]), ""),
     ("`sqlite3` CLI answering the same first page, wall (floor)",
      lambda r: ms(r["sqlite"]), ""),
+    ("`sqlite3` CLI answering a plain newest-30 page, wall (issue 12)",
+     lambda r: ms(r["newest30"]), ""),
+    ("first frame ÷ newest-30 page (medians)",
+     lambda r: f"{r['first_frame']['median'] / r['newest30']['median']:.1f}×", "≤ 4×"),
     ("move (j): key → selection moved, wall", lambda r: ms(r["move"]), "p99 ≤ 1"),
     ("move (j): client CPU", lambda r: ms(r["move_cpu"]), ""),
     ("page (PgDn): key → selection a page further, wall", lambda r: ms(r["page"]), ""),
@@ -588,11 +679,24 @@ def main():
                   help="measure under SCHED_FIFO (root): shields the figures from other "
                        "processes on a shared machine; stores are still built normally")
   ap.add_argument("--json", help="also write the raw figures to this file")
+  ap.add_argument("--base", help="another binary whose first frames are measured interleaved "
+                                 "with --bin's (e.g. the build before a change)")
+  ap.add_argument("--first-frame-only", action="store_true",
+                  help="measure only the first frames (no key session)")
+  ap.add_argument("--lang", choices=["en", "ar"], default="en",
+                  help="labels' language (ar: Arabic, the default a shopper gets; use it with "
+                       "--first-frame-only)")
   a = ap.parse_args()
+  global LANG
+  LANG = a.lang
   if a.build:
     subprocess.run(["swift", "build", *RELEASE_FLAGS, "--scratch-path", ".build-bench",
                     "--product", "talabati"], cwd=ROOT, check=True)
   binary = os.path.abspath(a.bin)
+  if a.base:
+    a.base = os.path.abspath(a.base)
+    if not os.access(a.base, os.X_OK):
+      sys.exit(f"bench-tui: no binary at {a.base} (--base)")
   if not os.access(binary, os.X_OK):
     sys.exit(f"bench-tui: no binary at {binary}; build it with --build or:\n  swift build "
              + " ".join(RELEASE_FLAGS) + " --scratch-path .build-bench --product talabati")
@@ -619,7 +723,10 @@ def main():
   finally:
     if a.realtime:
       set_realtime(False)
-  report(results, a, binary, load_before)
+  if a.base or a.first_frame_only:
+    report_first_frames(results, a, binary, load_before)
+  if not a.first_frame_only:
+    report(results, a, binary, load_before)
   if a.json:
     with open(a.json, "w") as f:
       json.dump({"results": results, "argv": sys.argv[1:]}, f, indent=1)

@@ -188,7 +188,14 @@ public enum Format {
   /// frame formats a date per row, and asking the time zone (ICU) and a `Calendar` for every
   /// row of every frame was ~6% of a move's CPU (docs/performance.md). A day during which the
   /// zone's offset changes (a daylight-saving switch) is never memoised.
+  ///
+  /// The system's tz database answers first (`ZoneInfo`: no ICU, which Foundation's
+  /// `TimeZone` loads on Linux); Foundation only when that cannot (a daylight-saving rule
+  /// beyond the file's last transition, no such file).
   static func utcOffset(_ t: Double, zone: String) -> Int {
+    if let info = ZoneInfo.named(zone), let hit = info.offset(at: Int64(t.rounded(.down))) {
+      return hit.seconds
+    }
     let day = Int((t / 86_400).rounded(.down))
     let key = ZoneDay(zone: zone, day: day)
     if let hit = dayOffsets.withLock({ $0[key] }), let offset = hit { return offset }
