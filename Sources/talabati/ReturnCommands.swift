@@ -364,11 +364,17 @@ struct Returns: ParsableCommand {
 /// Prints the return-policy table (R16).
 func printPolicy(_ table: ReturnPolicyTable, out: Output, lang: Language) {
   out.line(tr("returns.policy.title", lang))
-  for rule in table.rules {
+  // The named categories first, "everything else" last (it reads as the rest of the list).
+  let rows =
+    table.rules.filter { $0.category != ReturnPolicyTable.otherCategories }
+    + table.rules.filter { $0.category == ReturnPolicyTable.otherCategories }
+  let w = Words(lang)
+  for rule in rows {
     let name = categoryLabel(rule.category, lang)
     if let days = rule.days {
+      // "7 أيام", "30 يومًا": the day count takes its CLDR plural form (Strings/Counts.swift).
       out.line(
-        "  " + tr("returns.policy.days", lang, ["category": name, "days": Bidi.isolate("\(days)")]))
+        "  " + tr("returns.policy.days", lang, ["category": name, "days": w.count(days, "day")]))
     } else {
       out.line("  " + tr("returns.policy.none", lang, ["category": name]))
     }

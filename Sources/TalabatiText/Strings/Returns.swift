@@ -34,7 +34,7 @@ extension StringTable {
     // MARK: Policy (R16)
     "returns.policy.title": .init(ar: "سياسة الإرجاع", en: "Return policy"),
     "returns.policy.days": .init(
-      ar: "{category}: {days} يومًا من التسليم", en: "{category}: {days} days from delivery"),
+      ar: "{category}: {days} من التسليم", en: "{category}: {days} from delivery"),
     "returns.policy.none": .init(ar: "{category}: لا تُرجَع", en: "{category}: not returnable"),
     "returns.policy.other": .init(ar: "باقي الفئات", en: "Everything else"),
     "returns.policy.note": .init(
