@@ -136,7 +136,8 @@ let package = Package(
     .testTarget(
       name: "TalabatiTextTests",
       dependencies: [
-        "TalabatiText", "TalabatiDomain", .product(name: "PropertyBased", package: "swift-property-based"),
+        "TalabatiText", "TalabatiDomain",
+        .product(name: "PropertyBased", package: "swift-property-based"),
       ]
     ),
     .testTarget(

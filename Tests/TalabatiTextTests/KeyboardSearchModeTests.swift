@@ -1,7 +1,7 @@
+import TalabatiDomain
 import Testing
 
 @testable import TalabatiText
-import TalabatiDomain
 
 @Suite("Arabic keyboard, search folding, bidi modes")
 struct KeyboardSearchModeTests {

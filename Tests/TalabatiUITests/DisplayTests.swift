@@ -78,8 +78,9 @@ struct DisplayDriver {
   let orders: InMemoryOrderService
   let returns: FakeReturnsService
 
-  init(lang: Language, width: Int = 80, height: Int = 24, orders list: [Order] = DisplayFixtures.orders)
-  {
+  init(
+    lang: Language, width: Int = 80, height: Int = 24, orders list: [Order] = DisplayFixtures.orders
+  ) {
     model = Fixtures.model(lang: lang, width: width, height: height)
     orders = InMemoryOrderService(orders: list, account: Fixtures.account)
     returns = FakeReturnsService(orders: orders)

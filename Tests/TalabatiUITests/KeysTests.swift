@@ -51,7 +51,8 @@ struct KeysDriver {
   let returns: FakeReturnsService
   let support: FakeSupportService
 
-  init(lang: Language = .en, width: Int = 160, height: Int = 50, callbacks: [CallbackRequest] = []) {
+  init(lang: Language = .en, width: Int = 160, height: Int = 50, callbacks: [CallbackRequest] = [])
+  {
     model = Fixtures.model(lang: lang, width: width, height: height)
     model.accountName = Fixtures.account.name
     orders = InMemoryOrderService(

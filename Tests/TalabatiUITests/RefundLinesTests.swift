@@ -12,7 +12,8 @@ import Testing
 @Suite struct RefundLinesTests {
   /// The logical lines of the confirmation and of the result, for the fresh fixture order paid
   /// with `payment`, everything ticked.
-  func screens(_ payment: PaymentMethod, _ lang: Language) -> (confirm: [String], result: [String]) {
+  func screens(_ payment: PaymentMethod, _ lang: Language) -> (confirm: [String], result: [String])
+  {
     var order = Fixtures.fresh
     order.paymentMethod = payment
     var d = TestDriver(

@@ -62,7 +62,8 @@ extension StringTable {
       ar: "احذف بياناتك الشخصية من أي جهاز يحفظها",
       en: "Remove your personal information from any device that holds it"),
     "returns.pack.label": .init(
-      ar: "اطبع ملصق الإرجاع والصقه على الطرد", en: "Print the return label and stick it on the package"),
+      ar: "اطبع ملصق الإرجاع والصقه على الطرد",
+      en: "Print the return label and stick it on the package"),
 
     // MARK: Screens
     "returns.select.title": .init(ar: "إرجاع أو استبدال سلعة", en: "Return or replace items"),
