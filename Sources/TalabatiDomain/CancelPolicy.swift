@@ -21,8 +21,11 @@ public enum CancelRefusal: String, Codable, Sendable, CaseIterable {
 public enum Alternative: String, Codable, Sendable, CaseIterable {
   /// Refuse the package when it is delivered.
   case refuseOnDelivery = "refuse-on-delivery"
-  /// Return it after delivery.
+  /// Return it after delivery (it is still on its way).
   case returnAfterDelivery = "return-after-delivery"
+  /// Return it: it has been delivered (within its return window, R11–R16). Offering "return
+  /// it after delivery" for a delivered item told the shopper to wait for what had happened.
+  case returnItem = "return"
   /// Contact the third-party seller who ships it.
   case contactSeller = "contact-seller"
 }
@@ -73,7 +76,7 @@ public enum CancelPolicy {
       // R7: refuse on delivery while it is still on its way, return once delivered,
       // and contact the seller when a third-party seller ships it.
       if stage != .delivered { alternatives.append(.refuseOnDelivery) }
-      alternatives.append(.returnAfterDelivery)
+      alternatives.append(stage == .delivered ? .returnItem : .returnAfterDelivery)
       if item.fulfilment == .seller, refusal != .replacementOrder {
         alternatives.append(.contactSeller)
       }

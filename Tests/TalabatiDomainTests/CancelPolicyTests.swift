@@ -85,8 +85,9 @@ struct CancelPolicyTests {
     ])
     let e = CancelPolicy.eligibility(of: o, at: Fx.at(2 * 86_400))
     #expect(e.map(\.refusal) == [.enteredShipping, .enteredShipping])
-    #expect(e[0].alternatives == [.returnAfterDelivery, .contactSeller])
-    #expect(e[1].alternatives == [.returnAfterDelivery])
+    // Delivered: "return it" (within its window), never "return it after delivery".
+    #expect(e[0].alternatives == [.returnItem, .contactSeller])
+    #expect(e[1].alternatives == [.returnItem])
   }
 
   @Test("An item cancelled earlier is refused as already cancelled, with no alternatives")

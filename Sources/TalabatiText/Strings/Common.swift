@@ -40,6 +40,8 @@ extension StringTable {
       ar: "رفض استلام الطرد عند التوصيل", en: "Refuse the package on delivery"),
     "alternative.return-after-delivery": .init(
       ar: "إرجاع السلعة بعد التوصيل", en: "Return the item after delivery"),
+    "alternative.return": .init(
+      ar: "إرجاع السلعة خلال مدة الإرجاع", en: "Return the item within its return window"),
     "alternative.contact-seller": .init(ar: "التواصل مع البائع", en: "Contact the seller"),
 
     // MARK: Fulfilment (R2, R3)
