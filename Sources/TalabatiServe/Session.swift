@@ -155,10 +155,14 @@ final class SessionHandler: ChannelInboundHandler {
   private func childEnvironment() -> [String] {
     var env: [String: String] = [
       "TALABATI_STORE": plan.path,
-      "SWIFT_BACKTRACE": "enable=no",
       "PATH": "/usr/local/bin:/usr/bin:/bin",
       "TERM": pty.map { Self.cleanTerm($0.term) } ?? "dumb",
     ]
+    // With a pty the child starts as a shopper's own terminal starts it (no SWIFT_BACKTRACE: it
+    // gives the crash signals their default action itself, so a crash restores the terminal at
+    // once and shows no trace); without one (exec) that start-up check does not apply, so the
+    // runtime's backtracer is turned off here: a visitor never sees a stack trace.
+    if pty == nil { env["SWIFT_BACKTRACE"] = "enable=no" }
     for (k, v) in environment { env[k] = v }
     if env["LANG"] == nil && env["LC_ALL"] == nil { env["LANG"] = "C.UTF-8" }
     // LANG=ar* → Arabic; anything else → the account's own choice.
